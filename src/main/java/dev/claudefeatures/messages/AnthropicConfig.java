@@ -1,0 +1,48 @@
+package dev.claudefeatures.messages;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/** How to reach the Messages API: {@code anthropic.*}. */
+@ConfigMapping(prefix = "anthropic")
+public interface AnthropicConfig {
+
+    /** Base URL of the API; the client appends {@code /v1/messages}. */
+    @WithDefault("https://api.anthropic.com")
+    URI baseUrl();
+
+    /** The API key. Read from the environment variable {@code ANTHROPIC_API_KEY}; never logged. */
+    Optional<String> apiKey();
+
+    /**
+     * Id or ARN of an AWS Secrets Manager secret that holds the API key, read on the first call
+     * when {@code anthropic.api-key} is not set. The way to give a deployed Lambda its key.
+     */
+    Optional<String> apiKeySecretId();
+
+    /** The {@code anthropic-version} header sent with every request. */
+    @WithDefault("2026-10-21")
+    @WithConverter(ApiVersion.Converter.class)
+    ApiVersion version();
+
+    /** {@code anthropic-beta} names, sent comma-separated; an unknown name is a 400 from the API. */
+    Optional<List<String>> betas();
+
+    /** Time to wait for one response. API Gateway HTTP APIs give up on an integration at 30 s. */
+    @WithDefault("25s")
+    Duration timeout();
+
+    /** Time to wait for a connection. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Retries after a failed attempt, where the official SDKs would retry (see {@link RetryPolicy}). */
+    @WithDefault("2")
+    int maxRetries();
+}

@@ -1,0 +1,15 @@
+package dev.claudefeatures.messages;
+
+import java.net.URI;
+
+/**
+ * Where the client sends its requests and the key it sends. The configured API unless something
+ * else (the offline simulator in dev and test) stands in for it.
+ */
+public interface AnthropicEndpoint {
+
+    URI baseUri();
+
+    /** The API key; may be fetched on first use, never logged. */
+    String apiKey();
+}

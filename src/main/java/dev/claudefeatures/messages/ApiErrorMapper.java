@@ -1,0 +1,73 @@
+package dev.claudefeatures.messages;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Turns every error answer of the API into one {@link AnthropicApiException}. */
+public final class ApiErrorMapper implements ResponseExceptionMapper<AnthropicApiException> {
+
+    /** Headers that decide retries; the rest are not kept. */
+    private static final List<String> KEPT_HEADERS = List.of("retry-after", "retry-after-ms", "x-should-retry");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        return status >= 400;
+    }
+
+    @Override
+    public AnthropicApiException toThrowable(Response response) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        JsonNode error = parse(body).path("error");
+        String errorType = error.path("type").asText(fallbackType(response.getStatus()));
+        String message = error.path("message").asText(response.getStatusInfo().getReasonPhrase());
+        String requestId = response.getHeaderString("request-id");
+        if (requestId == null) {
+            requestId = parse(body).path("request_id").asText(null);
+        }
+        return new AnthropicApiException(response.getStatus(), errorType, message, requestId, keptHeaders(response));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+        } catch (Exception notJson) {
+            // A proxy or load balancer may answer HTML; the status still tells what happened.
+            return JSON.missingNode();
+        }
+    }
+
+    /** An error type for a body that names none, so that callers can still branch on it. */
+    private static String fallbackType(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 413 -> "request_too_large";
+            case 429 -> "rate_limit_error";
+            case 529 -> "overloaded_error";
+            default -> status >= 500 ? "api_error" : "http_" + status;
+        };
+    }
+
+    private static Map<String, String> keptHeaders(Response response) {
+        Map<String, String> kept = new HashMap<>();
+        for (String name : KEPT_HEADERS) {
+            String value = response.getHeaderString(name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        return kept;
+    }
+}

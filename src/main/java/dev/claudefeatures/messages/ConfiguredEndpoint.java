@@ -1,0 +1,77 @@
+package dev.claudefeatures.messages;
+
+import java.net.URI;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * The API as configured: {@code anthropic.base-url}, and the key from {@code anthropic.api-key}
+ * or, failing that, from the secret {@code anthropic.api-key-secret-id}, fetched once on first use.
+ */
+@ApplicationScoped
+public class ConfiguredEndpoint implements AnthropicEndpoint {
+
+    private final AnthropicConfig config;
+    private final Instance<SecretReader> secretReader;
+    private volatile String secretKey;
+
+    @Inject
+    public ConfiguredEndpoint(AnthropicConfig config, Instance<SecretReader> secretReader) {
+        this.config = config;
+        this.secretReader = secretReader;
+    }
+
+    /** Whether a key is configured, directly or as a secret. */
+    public boolean hasCredentials() {
+        return config.apiKey().isPresent() || config.apiKeySecretId().isPresent();
+    }
+
+    @Override
+    public URI baseUri() {
+        return config.baseUrl();
+    }
+
+    @Override
+    public String apiKey() {
+        if (config.apiKey().isPresent()) {
+            return config.apiKey().get();
+        }
+        String id = config.apiKeySecretId().orElseThrow(() -> new AnthropicCredentialsException(
+                "no Anthropic API key: set ANTHROPIC_API_KEY (anthropic.api-key) or anthropic.api-key-secret-id",
+                null));
+        String key = secretKey;
+        if (key == null) {
+            key = readSecret(id, secretReader.isResolvable() ? secretReader.get()::read : unavailable());
+            secretKey = key;
+        }
+        return key;
+    }
+
+    private static String readSecret(String id, Function<String, String> reader) {
+        try {
+            String key = reader.apply(id);
+            if (key == null || key.isBlank()) {
+                throw new AnthropicCredentialsException("the secret " + id + " holds no API key", null);
+            }
+            return key.trim();
+        } catch (AnthropicCredentialsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AnthropicCredentialsException("could not read the API key from the secret " + id, e);
+        }
+    }
+
+    private static Function<String, String> unavailable() {
+        return id -> {
+            throw new AnthropicCredentialsException("no SecretReader is available to read " + id, null);
+        };
+    }
+
+    /** Reads a secret's string value by id; implemented over AWS Secrets Manager. */
+    public interface SecretReader {
+        String read(String secretId);
+    }
+}

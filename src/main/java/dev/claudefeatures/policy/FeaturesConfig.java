@@ -1,0 +1,48 @@
+package dev.claudefeatures.policy;
+
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+
+/** One policy per AI feature: {@code features.<name>.*}. */
+@ConfigMapping(prefix = "features")
+public interface FeaturesConfig {
+
+    /** Policies by feature name, e.g. {@code summarise}. */
+    @WithParentName
+    Map<String, FeaturePolicy> features();
+
+    interface FeaturePolicy {
+        /** Model id; must be in the model catalog ({@code models.<id>}). */
+        @WithDefault("claude-sonnet-4-6")
+        String model();
+
+        /**
+         * {@code max_tokens} for every call of this feature. Required, with no default: the
+         * ceiling of a call's output cost is a decision, not an accident.
+         */
+        int maxTokens();
+
+        /** Classpath resource holding the system prompt, e.g. {@code prompts/summarise.txt}. */
+        String systemPrompt();
+
+        /** Sampling temperature; refused at start-up where the API version or the model rejects it. */
+        OptionalDouble temperature();
+
+        /**
+         * Prompt caching of the system prompt: {@code 5m}, {@code 1h} or {@code none}. The
+         * breakpoint is only set when the prompt reaches the model's minimum cacheable size.
+         */
+        @WithDefault("5m")
+        @WithConverter(CacheMode.Converter.class)
+        CacheMode cache();
+
+        /** Largest input text accepted, in characters; larger requests get a 413. */
+        @WithDefault("100000")
+        int maxInputChars();
+    }
+}

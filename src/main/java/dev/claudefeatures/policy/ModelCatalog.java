@@ -1,0 +1,68 @@
+package dev.claudefeatures.policy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+
+/**
+ * The models a feature may use, with their prices, limits and capabilities: {@code models.<id>.*}.
+ * Facts about models live here, not in code, because they change with every model release.
+ */
+@ConfigMapping(prefix = "models")
+public interface ModelCatalog {
+
+    /** Model specifications by model id, e.g. {@code claude-sonnet-4-6}. */
+    @WithParentName
+    Map<String, ModelSpec> models();
+
+    interface ModelSpec {
+        /** Prices in USD per million tokens. */
+        Prices prices();
+
+        /** Smallest prefix the model caches; shorter prefixes are silently not cached. */
+        int minCacheableTokens();
+
+        /** Largest {@code max_tokens} the model accepts. */
+        int maxOutputTokens();
+
+        /** What the model accepts. */
+        Capabilities capabilities();
+    }
+
+    interface Prices {
+        /** Uncached input (after the last cache breakpoint). */
+        BigDecimal input();
+
+        /** Cache writes with the default five-minute TTL (1.25 x input). */
+        @WithName("cache-write-5m")
+        BigDecimal cacheWrite5m();
+
+        /** Cache writes with the one-hour TTL (2 x input). */
+        @WithName("cache-write-1h")
+        BigDecimal cacheWrite1h();
+
+        /** Cache reads (0.1 x input on most models). */
+        BigDecimal cacheRead();
+
+        /** Output, thinking included. */
+        BigDecimal output();
+    }
+
+    interface Capabilities {
+        /** Accepts {@code output_config.format} and strict tools. */
+        @WithDefault("true")
+        boolean structuredOutputs();
+
+        /** Accepts {@code tool_choice} of type {@code any} or {@code tool}. */
+        @WithDefault("true")
+        boolean forcedToolChoice();
+
+        /** Accepts {@code temperature} (under an API version that accepts it at all). */
+        @WithDefault("false")
+        boolean temperature();
+    }
+}

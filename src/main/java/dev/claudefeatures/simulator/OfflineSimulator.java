@@ -1,0 +1,121 @@
+package dev.claudefeatures.simulator;
+
+import java.net.URI;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.policy.ModelCatalog;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The simulator's HTTP server, on its own port: the Lambda mock event server handles one request
+ * at a time, so a feature calling a simulator behind it would wait on itself.
+ */
+@Singleton
+public class OfflineSimulator {
+
+    private static final Logger LOG = Logger.getLogger(OfflineSimulator.class);
+
+    private final SimulatorConfig config;
+    private final Vertx vertx;
+    private final SimulatedApi api;
+    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private volatile HttpServer server;
+
+    @Inject
+    public OfflineSimulator(SimulatorConfig config, Vertx vertx, ModelCatalog catalog, ObjectMapper json) {
+        this.config = config;
+        this.vertx = vertx;
+        this.api = new SimulatedApi(catalog, new PromptCache(System::nanoTime), json);
+    }
+
+    /** Starts the server once; later calls return the same address. */
+    public synchronized URI start() {
+        if (server == null) {
+            try {
+                server = vertx.createHttpServer()
+                        .requestHandler(this::serve)
+                        .listen(config.port(), config.host())
+                        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the offline simulator could not listen on " + config.host() + ":"
+                        + config.port() + " (anthropic.simulator.port)", e);
+            }
+        }
+        return baseUri();
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://" + config.host() + ":" + server.actualPort());
+    }
+
+    /** Answers the next request with {@code fault} instead of a message; faults queue in order. */
+    public void failNext(Fault fault) {
+        faults.add(fault);
+    }
+
+    /** Drops faults that no request has taken yet. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    private void serve(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            Fault fault = faults.poll();
+            if (fault == null) {
+                reply(request, handle(request, body));
+                return;
+            }
+            SimulatedResponse answer = fault.status() == 0
+                    ? handle(request, body)
+                    : api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers());
+            if (fault.delay().isZero()) {
+                reply(request, answer);
+            } else {
+                vertx.setTimer(fault.delay().toMillis(), timer -> reply(request, answer));
+            }
+        }).onFailure(failure -> request.response().setStatusCode(400).end());
+    }
+
+    private SimulatedResponse handle(HttpServerRequest request, Buffer body) {
+        try {
+            return api.handle(request.method().name(), request.path(), request::getHeader, body.getBytes());
+        } catch (RuntimeException unexpected) {
+            LOG.error("offline simulator failed", unexpected);
+            return api.error(500, "api_error", "Internal server error", api.nextRequestId(), java.util.Map.of());
+        }
+    }
+
+    private static void reply(HttpServerRequest request, SimulatedResponse answer) {
+        if (request.response().closed()) {
+            return;
+        }
+        request.response().setStatusCode(answer.status());
+        answer.headers().forEach(request.response()::putHeader);
+        request.response().end(answer.body());
+    }
+}

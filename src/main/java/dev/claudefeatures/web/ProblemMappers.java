@@ -1,0 +1,138 @@
+package dev.claudefeatures.web;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import dev.claudefeatures.messages.AnthropicApiException;
+import dev.claudefeatures.messages.AnthropicCredentialsException;
+import dev.claudefeatures.messages.AnthropicTransportException;
+
+/**
+ * Every failure becomes an RFC 9457 problem. Nothing here ever puts a stack trace or an
+ * exception message from a library into an answer: those go to the log only.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return answer(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        // The parser's own message may quote the input; only its position goes out.
+        String where = e.getLocation() == null ? ""
+                : " near line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return answer(Problem.of(ProblemType.MALFORMED_JSON, 400,
+                "The request body is not valid JSON of the expected shape" + where + "."), uri);
+    }
+
+    /** Quarkus maps this subtype itself (as plain JSON); the same type here takes precedence. */
+    @ServerExceptionMapper
+    public Response wrongJsonShape(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri) {
+        return answer(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415,
+                "Send the request body as application/json."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return answer(Problem.of(ProblemType.NOT_FOUND, 404, "No such resource."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e, UriInfo uri) {
+        Response answer = answer(Problem.of(ProblemType.METHOD_NOT_ALLOWED, 405,
+                "Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()) + "."), uri);
+        return Response.fromResponse(answer).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return answer(Problem.of(ProblemType.NOT_ACCEPTABLE, 406, "This resource answers application/json."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response upstream(AnthropicApiException e, UriInfo uri) {
+        LOG.warnf("Anthropic API answered %d %s (request-id %s) after %d attempt(s): %s", e.status(),
+                e.errorType(), e.requestId(), e.attempts(), e.getMessage());
+        Problem problem = upstreamProblem(e)
+                .withUpstream(e.requestId(), e.status(), e.errorType());
+        Response answer = answer(problem, uri);
+        return e.header("retry-after").filter(value -> problem.status() == 503)
+                .map(value -> Response.fromResponse(answer).header("Retry-After", value).build())
+                .orElse(answer);
+    }
+
+    private static Problem upstreamProblem(AnthropicApiException e) {
+        if (e.isRateLimited() || e.isOverloaded()) {
+            return Problem.of(ProblemType.UPSTREAM_UNAVAILABLE, 503,
+                    "The Anthropic API is rate limiting or overloaded (" + e.errorType() + "); try again later.");
+        }
+        if (e.status() == 504) {
+            return Problem.of(ProblemType.UPSTREAM_TIMEOUT, 504,
+                    "The Anthropic API timed out (" + e.errorType() + ").");
+        }
+        return Problem.of(ProblemType.UPSTREAM_ERROR, 502,
+                "The Anthropic API answered " + e.status() + " " + e.errorType() + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response transport(AnthropicTransportException e, UriInfo uri) {
+        LOG.warnf(e, "Anthropic API not reached after %d attempt(s)", e.attempts());
+        return answer(e.timedOut()
+                ? Problem.of(ProblemType.UPSTREAM_TIMEOUT, 504, "The Anthropic API did not answer in time.")
+                : Problem.of(ProblemType.UPSTREAM_ERROR, 502, "The Anthropic API could not be reached."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response credentials(AnthropicCredentialsException e, UriInfo uri) {
+        LOG.error("No Anthropic API key: " + e.getMessage(), e.getCause());
+        return answer(Problem.of(ProblemType.NOT_CONFIGURED, 500,
+                "The service has no usable Anthropic API key; the operator has been told in the log."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        // Some readers wrap a parse failure; its cause then decides the answer.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        return answer(new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status,
+                null, null, null, null, null, null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure serving " + uri.getPath(), e);
+        return answer(Problem.of(ProblemType.INTERNAL_ERROR, 500, "An unexpected error occurred."), uri);
+    }
+
+    private static Response answer(Problem problem, UriInfo uri) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath()))
+                .build();
+    }
+}
