@@ -2,6 +2,7 @@ package dev.claudefeatures.messages;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -30,7 +31,10 @@ public record Usage(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CacheCreation(Integer ephemeral5mInputTokens, Integer ephemeral1hInputTokens) {
+    public record CacheCreation(
+            // Named explicitly: the naming strategy would write "ephemeral5m_input_tokens".
+            @JsonProperty("ephemeral_5m_input_tokens") Integer ephemeral5mInputTokens,
+            @JsonProperty("ephemeral_1h_input_tokens") Integer ephemeral1hInputTokens) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,7 @@
 package dev.claudefeatures.simulator;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ public record Fault(int status, String errorType, String message, Map<String, St
     }
 
     public Fault withHeader(String name, String value) {
-        java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
+        HashMap<String, String> all = new HashMap<>(headers);
         all.put(name, value);
         return new Fault(status, errorType, message, all, delay);
     }

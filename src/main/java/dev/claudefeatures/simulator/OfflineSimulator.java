@@ -1,7 +1,13 @@
 package dev.claudefeatures.simulator;
 
 import java.net.URI;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +37,11 @@ public class OfflineSimulator {
     private final SimulatorConfig config;
     private final Vertx vertx;
     private final SimulatedApi api;
+    /** The last requests received, newest last; bounded so that a long dev session cannot grow it. */
+    static final int RECEIVED_KEPT = 32;
+
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final Deque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private volatile HttpServer server;
 
     @Inject
@@ -70,6 +80,20 @@ public class OfflineSimulator {
         faults.add(fault);
     }
 
+    /** The requests received lately, oldest first (at most {@value #RECEIVED_KEPT}). */
+    public List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    /** The request received last. */
+    public ReceivedRequest lastReceived() {
+        ReceivedRequest last = received.peekLast();
+        if (last == null) {
+            throw new IllegalStateException("the simulator has received no request");
+        }
+        return last;
+    }
+
     /** Drops faults that no request has taken yet. */
     public void clearFaults() {
         faults.clear();
@@ -85,6 +109,7 @@ public class OfflineSimulator {
 
     private void serve(HttpServerRequest request) {
         request.body().onSuccess(body -> {
+            record(request, body);
             Fault fault = faults.poll();
             if (fault == null) {
                 reply(request, handle(request, body));
@@ -101,12 +126,22 @@ public class OfflineSimulator {
         }).onFailure(failure -> request.response().setStatusCode(400).end());
     }
 
+    private void record(HttpServerRequest request, Buffer body) {
+        Map<String, String> headers = new HashMap<>();
+        request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT),
+                header.getValue()));
+        received.addLast(new ReceivedRequest(request.path(), Map.copyOf(headers), body.toString()));
+        while (received.size() > RECEIVED_KEPT) {
+            received.pollFirst();
+        }
+    }
+
     private SimulatedResponse handle(HttpServerRequest request, Buffer body) {
         try {
             return api.handle(request.method().name(), request.path(), request::getHeader, body.getBytes());
         } catch (RuntimeException unexpected) {
             LOG.error("offline simulator failed", unexpected);
-            return api.error(500, "api_error", "Internal server error", api.nextRequestId(), java.util.Map.of());
+            return api.error(500, "api_error", "Internal server error", api.nextRequestId(), Map.of());
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.claudefeatures.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Error answers become one typed exception; the status survives any body. */
+@QuarkusTest
+class ApiErrorMapperTest {
+
+    private final ApiErrorMapper mapper = new ApiErrorMapper();
+
+    @Test
+    void readsTypeMessageAndRequestIdFromTheApisErrorBody() {
+        Response response = Response.status(429).header("request-id", "req_hdr").header("retry-after", "4")
+                .entity("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"},"
+                        + "\"request_id\":\"req_body\"}")
+                .build();
+
+        AnthropicApiException e = mapper.toThrowable(response);
+
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.errorType()).isEqualTo("rate_limit_error");
+        assertThat(e.getMessage()).isEqualTo("Anthropic API 429 rate_limit_error: slow down");
+        assertThat(e.requestId()).isEqualTo("req_hdr");
+        assertThat(e.header("retry-after")).contains("4");
+        assertThat(e.isRateLimited()).isTrue();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonKeepsTheStatusAndAMeaningfulType() {
+        Response response = Response.status(529).entity("<html>busy</html>").build();
+
+        AnthropicApiException e = mapper.toThrowable(response);
+
+        assertThat(e.status()).isEqualTo(529);
+        assertThat(e.errorType()).isEqualTo("overloaded_error");
+        assertThat(e.isOverloaded()).isTrue();
+    }
+
+    @Test
+    void theRequestIdFallsBackToTheBody() {
+        Response response = Response.status(500)
+                .entity("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"x\"},\"request_id\":\"req_b\"}")
+                .build();
+
+        assertThat(mapper.toThrowable(response).requestId()).isEqualTo("req_b");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.claudefeatures.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The official SDKs' retry rules, asserted with a fixed jitter and clock, never with wall time. */
+class RetryPolicyTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    private static RetryPolicy policy(double random) {
+        return new RetryPolicy(2, () -> random, CLOCK);
+    }
+
+    private static AnthropicApiException error(int status, Map<String, String> headers) {
+        return new AnthropicApiException(status, "some_error", "m", "req_1", headers);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"400,false", "401,false", "403,false", "404,false", "408,true", "409,true", "413,false",
+            "422,false", "429,true", "500,true", "502,true", "503,true", "504,true", "529,true"})
+    void retriesExactlyTheStatusesTheSdksRetry(int status, boolean retried) {
+        assertThat(policy(0).shouldRetry(error(status, Map.of()), 0)).isEqualTo(retried);
+    }
+
+    @Test
+    void theShouldRetryHeaderOverridesTheStatus() {
+        assertThat(policy(0).shouldRetry(error(400, Map.of("x-should-retry", "true")), 0)).isTrue();
+        assertThat(policy(0).shouldRetry(error(529, Map.of("x-should-retry", "false")), 0)).isFalse();
+    }
+
+    @Test
+    void transportFailuresRetryAndCredentialFailuresDoNot() {
+        assertThat(policy(0).shouldRetry(new AnthropicTransportException("x", null, true), 0)).isTrue();
+        assertThat(policy(0).shouldRetry(new AnthropicCredentialsException("x", null), 0)).isFalse();
+    }
+
+    @Test
+    void givesUpAfterMaxRetries() {
+        assertThat(policy(0).shouldRetry(error(529, Map.of()), 1)).isTrue();
+        assertThat(policy(0).shouldRetry(error(529, Map.of()), 2)).isFalse();
+    }
+
+    @Test
+    void backoffDoublesFromHalfASecondUpToEightWithoutJitter() {
+        RetryPolicy noJitter = policy(0);
+        List<Duration> delays = new ArrayList<>();
+        for (int retries = 0; retries < 6; retries++) {
+            delays.add(noJitter.delayBeforeRetry(error(500, Map.of()), retries));
+        }
+        assertThat(delays).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void jitterTakesOffAtMostAQuarter() {
+        assertThat(policy(0.999_999).delayBeforeRetry(error(500, Map.of()), 2).toMillis()).isEqualTo(1500);
+    }
+
+    @Test
+    void retryAfterMsComesFirstThenRetryAfterSecondsThenAnHttpDate() {
+        RetryPolicy policy = policy(0);
+        assertThat(policy.delayBeforeRetry(error(429, Map.of("retry-after-ms", "1500", "retry-after", "9")), 0))
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(policy.delayBeforeRetry(error(429, Map.of("retry-after", "3")), 0))
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(policy.delayBeforeRetry(error(429, Map.of("retry-after", "Wed, 25 Nov 2026 10:00:07 GMT")), 0))
+                .isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aServerDelayOfAMinuteOrMoreOrUnparseableFallsBackToTheBackoff() {
+        RetryPolicy policy = policy(0);
+        assertThat(policy.delayBeforeRetry(error(429, Map.of("retry-after", "60")), 1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.delayBeforeRetry(error(429, Map.of("retry-after", "soon")), 0))
+                .isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aNegativeRetryCountIsRefused() {
+        assertThatThrownBy(() -> new RetryPolicy(-1, () -> 0, CLOCK)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRetrierWaitsBetweenAttemptsAndCountsThem() {
+        List<Duration> waits = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        Retrier retrier = new Retrier(policy(0), waits::add);
+
+        Retrier.Outcome<String> outcome = retrier.run(() -> {
+            if (calls.incrementAndGet() < 3) {
+                throw error(529, Map.of());
+            }
+            return "ok";
+        });
+
+        assertThat(outcome.value()).isEqualTo("ok");
+        assertThat(outcome.attempts()).isEqualTo(3);
+        assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theRetrierDoesNotRetryAClientError() {
+        List<Duration> waits = new ArrayList<>();
+        Retrier retrier = new Retrier(policy(0), waits::add);
+
+        assertThatThrownBy(() -> retrier.run(() -> {
+            throw error(400, Map.of());
+        })).isInstanceOfSatisfying(AnthropicApiException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+        assertThat(waits).isEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.claudefeatures.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.claudefeatures.messages.ApiVersion;
+import dev.claudefeatures.testing.TestConfig;
+import io.smallrye.config.SmallRyeConfig;
+
+/** Start-up refuses a policy that would fail or overspend at run time, naming the key to fix. */
+class PolicyConfigurationTest {
+
+    private static List<String> problems(Map<String, String> overrides, ApiVersion version) {
+        SmallRyeConfig config = TestConfig.with(overrides, FeaturesConfig.class, ModelCatalog.class);
+        return PolicyValidator.problems(config.getConfigMapping(FeaturesConfig.class).features(),
+                config.getConfigMapping(ModelCatalog.class).models(), version,
+                resource -> resource.startsWith("prompts/summarise"));
+    }
+
+    private static Map<String, String> feature(String... keyValues) {
+        Map<String, String> map = new HashMap<>();
+        map.put("features.demo.system-prompt", "prompts/summarise.txt");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put("features.demo." + keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void theShippedConfigurationIsValid() {
+        assertThat(problems(Map.of(), ApiVersion.V2026_10_21)).isEmpty();
+    }
+
+    @Test
+    void aFeatureWithoutMaxTokensFailsNamingTheKey() {
+        assertThatThrownBy(() -> TestConfig.with(feature(), FeaturesConfig.class, ModelCatalog.class))
+                .hasStackTraceContaining("features.demo.max-tokens");
+    }
+
+    @Test
+    void aModelMissingFromTheCatalogFailsNamingTheKey() {
+        assertThat(problems(feature("max-tokens", "100", "model", "claude-sonet-4-6"), ApiVersion.V2026_10_21))
+                .singleElement().asString()
+                .startsWith("features.demo.model: 'claude-sonet-4-6' is not in the model catalog")
+                .contains("claude-sonnet-4-6");
+    }
+
+    @Test
+    void maxTokensAboveTheModelsMaximumOutputFailsNamingTheKey() {
+        assertThat(problems(feature("max-tokens", "64001"), ApiVersion.V2026_10_21))
+                .containsExactly("features.demo.max-tokens: 64001 exceeds the maximum output of claude-sonnet-4-6, "
+                        + "64000 (models.claude-sonnet-4-6.max-output-tokens)");
+    }
+
+    @Test
+    void maxTokensBelowOneFails() {
+        assertThat(problems(feature("max-tokens", "0"), ApiVersion.V2026_10_21))
+                .containsExactly("features.demo.max-tokens: must be at least 1, is 0");
+    }
+
+    @Test
+    void temperatureIsRefusedUnderAnApiVersionWithoutSamplingParameters() {
+        assertThat(problems(feature("max-tokens", "100", "temperature", "0.2"), ApiVersion.V2026_10_21))
+                .singleElement().asString().startsWith("features.demo.temperature: API version 2026-10-21");
+    }
+
+    @Test
+    void temperatureIsRefusedForAModelThatRejectsIt() {
+        assertThat(problems(feature("max-tokens", "100", "model", "claude-sonnet-5", "temperature", "0.2"),
+                ApiVersion.V2023_06_01))
+                .containsExactly("features.demo.temperature: claude-sonnet-5 does not accept temperature "
+                        + "(models.claude-sonnet-5.capabilities.temperature); remove it");
+    }
+
+    @Test
+    void temperatureIsAcceptedWhereVersionAndModelAllowIt() {
+        assertThat(problems(feature("max-tokens", "100", "temperature", "0.2"), ApiVersion.V2023_06_01)).isEmpty();
+    }
+
+    @Test
+    void aMissingPromptResourceFailsNamingTheKey() {
+        Map<String, String> config = feature("max-tokens", "100");
+        config.put("features.demo.system-prompt", "prompts/nope.txt");
+        assertThat(problems(config, ApiVersion.V2026_10_21))
+                .containsExactly("features.demo.system-prompt: no classpath resource 'prompts/nope.txt'");
+    }
+
+    @Test
+    void anUnknownCacheModeFailsAtStartUp() {
+        assertThatThrownBy(() -> TestConfig.with(feature("max-tokens", "100", "cache", "forever"),
+                FeaturesConfig.class, ModelCatalog.class))
+                .hasStackTraceContaining("unknown cache mode 'forever'");
+    }
+
+    @Test
+    void anUnknownApiVersionFailsAtStartUp() {
+        assertThatThrownBy(() -> TestConfig.with(Map.of("anthropic.version", "2024-01-01"),
+                dev.claudefeatures.messages.AnthropicConfig.class))
+                .hasStackTraceContaining("unknown Anthropic API version '2024-01-01'");
+    }
+
+    @Test
+    void theCatalogHoldsTheFiveModelsWithTheirPricesAndCapabilities() {
+        ModelCatalog catalog = TestConfig.with(Map.of(), ModelCatalog.class).getConfigMapping(ModelCatalog.class);
+
+        assertThat(catalog.models()).containsOnlyKeys("claude-sonnet-4-6", "claude-opus-4-6", "claude-haiku-4-5",
+                "claude-sonnet-5", "claude-opus-5-5");
+        ModelCatalog.ModelSpec sonnet = catalog.models().get("claude-sonnet-4-6");
+        assertThat(sonnet.prices().input()).isEqualByComparingTo("3");
+        assertThat(sonnet.prices().cacheWrite5m()).isEqualByComparingTo("3.75");
+        assertThat(sonnet.prices().cacheWrite1h()).isEqualByComparingTo("6");
+        assertThat(sonnet.prices().cacheRead()).isEqualByComparingTo("0.30");
+        assertThat(sonnet.prices().output()).isEqualByComparingTo("15");
+        assertThat(sonnet.minCacheableTokens()).isEqualTo(1024);
+        assertThat(catalog.models().get("claude-opus-5-5").capabilities().forcedToolChoice()).isFalse();
+        assertThat(catalog.models().get("claude-opus-4-6").minCacheableTokens()).isEqualTo(4096);
+    }
+}

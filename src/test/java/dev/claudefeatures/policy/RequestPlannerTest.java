@@ -1,0 +1,63 @@
+package dev.claudefeatures.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.Test;
+
+import dev.claudefeatures.messages.CacheControl;
+import dev.claudefeatures.messages.ContentBlock;
+import dev.claudefeatures.messages.Message;
+import dev.claudefeatures.messages.MessageRequest;
+import dev.claudefeatures.messages.SystemPrompt;
+import dev.claudefeatures.testing.TestConfig;
+
+class RequestPlannerTest {
+
+    private static final ModelCatalog.ModelSpec SONNET = TestConfig.with(Map.of(), ModelCatalog.class)
+            .getConfigMapping(ModelCatalog.class).models().get("claude-sonnet-4-6");
+
+    private static FeaturePolicy policy(String prompt, CacheMode cache, OptionalDouble temperature) {
+        return new FeaturePolicy("demo", "claude-sonnet-4-6", SONNET, 300, prompt, cache, temperature, 1000);
+    }
+
+    @Test
+    void appliesModelMaxTokensAndTheSystemPrompt() {
+        MessageRequest request = RequestPlanner.plan(policy("Be brief.", CacheMode.FIVE_MINUTES,
+                OptionalDouble.empty()), List.of(Message.user("x"))).build();
+
+        assertThat(request.model()).isEqualTo("claude-sonnet-4-6");
+        assertThat(request.maxTokens()).isEqualTo(300);
+        assertThat(request.system()).isEqualTo(SystemPrompt.of("Be brief."));
+        assertThat(request.temperature()).isNull();
+    }
+
+    @Test
+    void aPromptLongEnoughToCacheGetsABreakpointWithTheConfiguredTtl() {
+        String prompt = "x".repeat(4 * 1024);
+        MessageRequest request = RequestPlanner.plan(policy(prompt, CacheMode.ONE_HOUR, OptionalDouble.empty()),
+                List.of(Message.user("x"))).build();
+
+        assertThat(request.system()).isEqualTo(SystemPrompt.of(List.of(
+                new ContentBlock.Text(prompt).withCacheControl(CacheControl.ephemeral(CacheControl.Ttl.ONE_HOUR)))));
+    }
+
+    @Test
+    void aPromptBelowTheModelsMinimumOrWithCachingOffHasNoBreakpoint() {
+        String shortPrompt = "x".repeat(4 * 1024 - 4);
+        String longPrompt = "x".repeat(8 * 1024);
+        assertThat(RequestPlanner.plan(policy(shortPrompt, CacheMode.FIVE_MINUTES, OptionalDouble.empty()),
+                List.of()).build().system()).isEqualTo(SystemPrompt.of(shortPrompt));
+        assertThat(RequestPlanner.plan(policy(longPrompt, CacheMode.NONE, OptionalDouble.empty()),
+                List.of()).build().system()).isEqualTo(SystemPrompt.of(longPrompt));
+    }
+
+    @Test
+    void sendsTemperatureOnlyWhenThePolicySetsIt() {
+        assertThat(RequestPlanner.plan(policy("p", CacheMode.NONE, OptionalDouble.of(0.3)), List.of()).build()
+                .temperature()).isEqualTo(0.3);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.claudefeatures.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.errors.BadRequestException;
+import com.anthropic.errors.NotFoundException;
+import com.anthropic.errors.OverloadedException;
+import com.anthropic.errors.UnauthorizedException;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.MessageCountTokensParams;
+import com.anthropic.models.messages.StopReason;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The official Anthropic Java SDK, an independent client, talks to the simulator: the proof that
+ * the simulator speaks the real wire format (paths, headers, JSON shapes, error bodies).
+ */
+@QuarkusTest
+class OfficialSdkAgainstSimulatorTest {
+
+    @Inject
+    OfflineSimulator simulator;
+
+    private AnthropicClient sdk;
+
+    @BeforeEach
+    void connect() {
+        sdk = AnthropicOkHttpClient.builder()
+                .baseUrl(simulator.baseUri().toString())
+                .apiKey("sdk-test-key")
+                .maxRetries(0)
+                .build();
+    }
+
+    @AfterEach
+    void close() {
+        sdk.close();
+        simulator.clearFaults();
+    }
+
+    @Test
+    void createsAMessageAndReadsItsTextAndUsage() {
+        Message message = sdk.messages().create(MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(200)
+                .system("You summarise.")
+                .addUserMessage("Shipping takes three days within the EU.")
+                .build());
+
+        assertThat(message.id()).startsWith("msg_");
+        assertThat(message.model().asString()).isEqualTo("claude-sonnet-4-6");
+        assertThat(message.content()).hasSize(1);
+        assertThat(message.content().get(0).asText().text())
+                .isEqualTo("[offline simulator] Shipping takes three days within the EU.");
+        assertThat(message.stopReason()).contains(StopReason.END_TURN);
+        assertThat(message.usage().inputTokens()).isEqualTo(
+                (("You summarise.".length() + 3) / 4) + (("Shipping takes three days within the EU.".length() + 3) / 4));
+        assertThat(message.usage().outputTokens()).isPositive();
+        assertThat(message.usage().cacheReadInputTokens()).contains(0L);
+        assertThat(message.usage().cacheCreationInputTokens()).contains(0L);
+    }
+
+    @Test
+    void maxTokensCutsTheAnswer() {
+        Message message = sdk.messages().create(MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(3)
+                .addUserMessage("A long enough input that the reply is longer than three tokens.")
+                .build());
+
+        assertThat(message.stopReason()).contains(StopReason.MAX_TOKENS);
+        assertThat(message.usage().outputTokens()).isEqualTo(3);
+    }
+
+    @Test
+    void countsTokens() {
+        long tokens = sdk.messages().countTokens(MessageCountTokensParams.builder()
+                .model("claude-sonnet-4-6")
+                .addUserMessage("12345678")
+                .build()).inputTokens();
+
+        assertThat(tokens).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidRequestRaisesTheSdksBadRequestException() {
+        assertThatThrownBy(() -> sdk.messages().create(MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(1_000_000)
+                .addUserMessage("hi")
+                .build()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.apiMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("max_tokens: 1000000 > 64000"));
+                    assertThat(e.requestId()).hasValueSatisfying(id -> assertThat(id).startsWith("req_sim_"));
+                });
+    }
+
+    @Test
+    void aMissingKeyRaisesTheSdksUnauthorizedException() {
+        AnthropicClient keyless = AnthropicOkHttpClient.builder()
+                .baseUrl(simulator.baseUri().toString())
+                .apiKey("")
+                .maxRetries(0)
+                .build();
+        try {
+            assertThatThrownBy(() -> keyless.messages().create(MessageCreateParams.builder()
+                    .model("claude-sonnet-4-6").maxTokens(10).addUserMessage("hi").build()))
+                    .isInstanceOfSatisfying(UnauthorizedException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(401));
+        } finally {
+            keyless.close();
+        }
+    }
+
+    @Test
+    void anUnknownModelRaisesTheSdksNotFoundException() {
+        assertThatThrownBy(() -> sdk.messages().create(MessageCreateParams.builder()
+                .model("claude-nonexistent-9").maxTokens(10).addUserMessage("hi").build()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anOverloadFaultRaisesTheSdksOverloadedException() {
+        simulator.failNext(Fault.error(529, "overloaded_error"));
+        assertThatThrownBy(() -> sdk.messages().create(MessageCreateParams.builder()
+                .model("claude-sonnet-4-6").maxTokens(10).addUserMessage("hi").build()))
+                .isInstanceOf(OverloadedException.class);
+    }
+}
