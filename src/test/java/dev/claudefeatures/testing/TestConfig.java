@@ -2,8 +2,10 @@ package dev.claudefeatures.testing;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Map;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -25,6 +27,8 @@ public final class TestConfig {
                     .withSources(new PropertiesConfigSource(properties, 100))
                     .withSources(new MapBackedConfigSource("overrides", overrides, 500) {
                     })
+                    // Quarkus reads durations such as "25s"; plain SmallRye only ISO-8601.
+                    .withConverter(Duration.class, 200, new DurationConverter())
                     .withValidateUnknown(false);
             for (Class<?> mapping : mappings) {
                 builder.withMapping(mapping);
