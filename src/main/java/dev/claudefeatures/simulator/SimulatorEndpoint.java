@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicEndpoint;
 import dev.claudefeatures.messages.AnthropicCredentialsException;
 import dev.claudefeatures.messages.ConfiguredEndpoint;
@@ -27,16 +28,19 @@ import io.quarkus.runtime.StartupEvent;
 public class SimulatorEndpoint implements AnthropicEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SimulatorEndpoint.class);
-    /** Any non-empty key will do for the simulator; this one says what it is in a log or a dump. */
+    /** Sent when no key is configured: any non-empty key will do for the simulator. */
     static final String SIMULATOR_KEY = "offline-simulator";
 
     private final SimulatorConfig config;
+    private final AnthropicConfig anthropic;
     private final ConfiguredEndpoint configured;
     private final OfflineSimulator simulator;
 
     @Inject
-    public SimulatorEndpoint(SimulatorConfig config, ConfiguredEndpoint configured, OfflineSimulator simulator) {
+    public SimulatorEndpoint(SimulatorConfig config, AnthropicConfig anthropic, ConfiguredEndpoint configured,
+            OfflineSimulator simulator) {
         this.config = config;
+        this.anthropic = anthropic;
         this.configured = configured;
         this.simulator = simulator;
     }
@@ -62,6 +66,8 @@ public class SimulatorEndpoint implements AnthropicEndpoint {
 
     @Override
     public String apiKey() {
-        return simulator.isRunning() ? SIMULATOR_KEY : configured.apiKey();
+        // A directly configured key is sent to the simulator too, as it would be to the API; a
+        // secret is never fetched just to talk to the simulator.
+        return simulator.isRunning() ? anthropic.apiKey().orElse(SIMULATOR_KEY) : configured.apiKey();
     }
 }
