@@ -32,9 +32,6 @@ class SecretsManagerReaderTest {
 
     @BeforeEach
     void startFake() throws IOException {
-        System.setProperty("aws.region", "eu-west-1");
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "test-secret");
         fake = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         fake.createContext("/", exchange -> {
             targets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
@@ -53,9 +50,6 @@ class SecretsManagerReaderTest {
     @AfterEach
     void stopFake() {
         fake.stop(0);
-        System.clearProperty("aws.region");
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     private SecretsManagerReader reader() {

@@ -1,0 +1,87 @@
+package dev.claudefeatures.telemetry;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import dev.claudefeatures.messages.AnthropicApiException;
+import dev.claudefeatures.messages.AnthropicCredentialsException;
+import dev.claudefeatures.messages.AnthropicException;
+import dev.claudefeatures.messages.AnthropicTransportException;
+import dev.claudefeatures.messages.ContentBlock;
+import dev.claudefeatures.messages.MessageCall;
+import dev.claudefeatures.messages.MessageRequest;
+import io.quarkus.arc.Arc;
+
+/**
+ * The one place where a call becomes a {@link CallRecord}: logged at once, and published with
+ * the rest of its invocation (immediately when there is no request, e.g. at start-up).
+ */
+@Singleton
+public class CallRecorder {
+
+    private final UsageLog usageLog;
+    private final InvocationMetrics invocation;
+    private final MetricSink sink;
+
+    @Inject
+    public CallRecorder(UsageLog usageLog, InvocationMetrics invocation, MetricSink sink) {
+        this.usageLog = usageLog;
+        this.invocation = invocation;
+        this.sink = sink;
+    }
+
+    public CallRecord succeeded(CallContext context, MessageRequest request, MessageCall call) {
+        TokenCounts tokens = TokenCounts.of(call.response().usage());
+        CallRecord record = new CallRecord(context.feature(), context.model(), call.requestId(), tokens,
+                call.response().stopReason(), call.latency(), call.attempts(), context.escalation(),
+                CostCalculator.costUsd(tokens, context.prices()), null);
+        accept(record, request, call.response().text());
+        return record;
+    }
+
+    public CallRecord failed(CallContext context, MessageRequest request, AnthropicException failure,
+            Duration latency) {
+        String requestId = failure instanceof AnthropicApiException api ? api.requestId() : null;
+        CallRecord record = new CallRecord(context.feature(), context.model(), requestId, TokenCounts.NONE, null,
+                latency, failure.attempts(), context.escalation(), BigDecimal.ZERO, errorType(failure));
+        accept(record, request, null);
+        return record;
+    }
+
+    private void accept(CallRecord record, MessageRequest request, String response) {
+        usageLog.write(record, () -> promptText(request), response);
+        if (Arc.container().requestContext().isActive()) {
+            invocation.add(record);
+        } else {
+            sink.publish(List.of(record));
+        }
+    }
+
+    /** The user turns' text, for the usage log when content logging is on. */
+    private static String promptText(MessageRequest request) {
+        return request.messages().stream()
+                .flatMap(message -> message.content().stream())
+                .filter(ContentBlock.Text.class::isInstance)
+                .map(block -> ((ContentBlock.Text) block).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** A bounded set of values: the API's error type, or one of three of our own. */
+    static String errorType(AnthropicException failure) {
+        if (failure instanceof AnthropicApiException api) {
+            return api.errorType();
+        }
+        if (failure instanceof AnthropicTransportException transport) {
+            return transport.timedOut() ? "timeout" : "connection_error";
+        }
+        if (failure instanceof AnthropicCredentialsException) {
+            return "credentials_error";
+        }
+        return "unknown_error";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.claudefeatures.telemetry;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The metric dimensions: a small fixed set whose values come from configuration (feature and
+ * model names), never from user input or error messages, so the number of series stays bounded.
+ */
+public enum Dimension {
+    FEATURE("Feature", CallRecord::feature),
+    MODEL("Model", CallRecord::model);
+
+    /** Every metric is emitted for each of these: per feature and model, per feature, and overall. */
+    public static final List<List<Dimension>> SETS = List.of(List.of(FEATURE, MODEL), List.of(FEATURE), List.of());
+
+    private final String wireName;
+    private final Function<CallRecord, String> value;
+
+    Dimension(String wireName, Function<CallRecord, String> value) {
+        this.wireName = wireName;
+        this.value = value;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String valueOf(CallRecord record) {
+        return value.apply(record);
+    }
+}

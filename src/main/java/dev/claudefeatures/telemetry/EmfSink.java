@@ -1,0 +1,84 @@
+package dev.claudefeatures.telemetry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes metrics as CloudWatch Embedded Metric Format: one JSON log line per feature and model
+ * of the invocation, declaring all three dimension sets, so CloudWatch extracts the same metrics
+ * as {@link CloudWatchSink} sends, from the log, with no API call.
+ */
+final class EmfSink implements MetricSink {
+
+    /** The logger whose lines go to stdout as they are (see application.properties). */
+    static final String LOGGER = "claude-features.emf";
+    /** EMF's limit of values in one metric array. */
+    static final int MAX_VALUES = 100;
+
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    private final String namespace;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    EmfSink(String namespace, Clock clock, ObjectMapper json) {
+        this.namespace = namespace;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public void publish(List<CallRecord> records) {
+        for (String line : lines(records)) {
+            LOG.info(line);
+        }
+    }
+
+    List<String> lines(List<CallRecord> records) {
+        Map<List<String>, List<CallRecord>> groups = new LinkedHashMap<>();
+        records.forEach(r -> groups.computeIfAbsent(List.of(r.feature(), r.model()), k -> new ArrayList<>()).add(r));
+        List<String> lines = new ArrayList<>();
+        groups.forEach((key, members) -> {
+            for (int from = 0; from < members.size(); from += MAX_VALUES) {
+                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES))));
+            }
+        });
+        return lines;
+    }
+
+    private String line(List<CallRecord> records) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode aws = root.putObject("_aws");
+        aws.put("Timestamp", clock.millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", namespace);
+        ArrayNode sets = directive.putArray("Dimensions");
+        for (List<Dimension> set : Dimension.SETS) {
+            ArrayNode names = sets.addArray();
+            set.forEach(dimension -> names.add(dimension.wireName()));
+        }
+        ArrayNode metrics = directive.putArray("Metrics");
+        for (Dimension dimension : Dimension.values()) {
+            root.put(dimension.wireName(), dimension.valueOf(records.get(0)));
+        }
+        for (MetricName metric : MetricName.values()) {
+            metrics.addObject().put("Name", metric.wireName()).put("Unit", metric.unit().wireName());
+            if (records.size() == 1) {
+                root.put(metric.wireName(), metric.valueOf(records.get(0)));
+            } else {
+                ArrayNode values = root.putArray(metric.wireName());
+                records.forEach(record -> values.add(metric.valueOf(record)));
+            }
+        }
+        return root.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.claudefeatures.telemetry;
+
+import java.util.function.ToDoubleFunction;
+
+/** The metrics emitted for every call, each with its unit and how it is read off a record. */
+public enum MetricName {
+    INPUT_TOKENS("InputTokens", Unit.COUNT, r -> r.tokens().input()),
+    CACHE_READ_TOKENS("CacheReadTokens", Unit.COUNT, r -> r.tokens().cacheRead()),
+    CACHE_WRITE_TOKENS("CacheWriteTokens", Unit.COUNT, r -> r.tokens().cacheWrite()),
+    OUTPUT_TOKENS("OutputTokens", Unit.COUNT, r -> r.tokens().output()),
+    ESTIMATED_COST_USD("EstimatedCostUSD", Unit.NONE, r -> r.costUsd().doubleValue()),
+    LATENCY("Latency", Unit.MILLISECONDS, r -> r.latency().toNanos() / 1_000_000.0),
+    CALLS("Calls", Unit.COUNT, r -> 1),
+    ERRORS("Errors", Unit.COUNT, r -> r.failed() ? 1 : 0),
+    MAX_TOKENS_STOPS("MaxTokensStops", Unit.COUNT, r -> r.stoppedAtMaxTokens() ? 1 : 0),
+    RETRIES("Retries", Unit.COUNT, CallRecord::retries),
+    ESCALATIONS("Escalations", Unit.COUNT, r -> r.escalation() ? 1 : 0);
+
+    /** CloudWatch units, with their wire names. */
+    public enum Unit {
+        COUNT("Count"),
+        MILLISECONDS("Milliseconds"),
+        NONE("None");
+
+        private final String wireName;
+
+        Unit(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    private final String wireName;
+    private final Unit unit;
+    private final ToDoubleFunction<CallRecord> value;
+
+    MetricName(String wireName, Unit unit, ToDoubleFunction<CallRecord> value) {
+        this.wireName = wireName;
+        this.unit = unit;
+        this.value = value;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public double valueOf(CallRecord record) {
+        return value.applyAsDouble(record);
+    }
+}

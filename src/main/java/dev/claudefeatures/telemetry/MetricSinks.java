@@ -1,0 +1,71 @@
+package dev.claudefeatures.telemetry;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
+
+/** Builds the configured {@link MetricSink} once, at start-up. */
+@ApplicationScoped
+public class MetricSinks {
+
+    @Produces
+    @ApplicationScoped
+    MetricSink sink(TelemetryConfig config, ObjectMapper json) {
+        NamespaceRule.check(config.namespace());
+        return switch (config.sink()) {
+            case CLOUDWATCH -> new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC());
+            case EMF -> new EmfSink(config.namespace(), Clock.systemUTC(), json);
+            case LOG -> new LogSink();
+            case NONE -> records -> {
+            };
+        };
+    }
+
+    void close(@Disposes MetricSink sink) {
+        if (sink instanceof CloudWatchSink cloudWatch) {
+            cloudWatch.close();
+        }
+    }
+
+    /**
+     * The bound holds at every layer: the call as a whole, each socket operation, and no retries
+     * (a retry would start the wait again).
+     */
+    private static CloudWatchClient cloudWatch(TelemetryConfig config) {
+        CloudWatchClientBuilder builder = CloudWatchClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(config.publishTimeout())
+                        .socketTimeout(config.publishTimeout())
+                        .build())
+                .overrideConfiguration(o -> o
+                        .apiCallTimeout(config.publishTimeout())
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
+        config.cloudwatch().endpointOverride().ifPresent(builder::endpointOverride);
+        config.cloudwatch().region().map(Region::of).ifPresent(builder::region);
+        return builder.build();
+    }
+
+    /** CloudWatch's namespace rules, checked at start-up rather than on every failed publish. */
+    static final class NamespaceRule {
+        private NamespaceRule() {
+        }
+
+        static void check(String namespace) {
+            if (namespace.isBlank() || namespace.length() > 255 || namespace.startsWith("AWS/")
+                    || namespace.startsWith(":") || !namespace.matches("[\\x20-\\x7E]+")) {
+                throw new IllegalArgumentException("telemetry.namespace: '" + namespace + "' is not a valid "
+                        + "CloudWatch namespace (1 to 255 printable ASCII characters, not starting with 'AWS/' or ':')");
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.claudefeatures.telemetry;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One JSON line per call, written as it is (not wrapped in a log record) so that CloudWatch Logs
+ * Insights reads its fields directly: {@code stats sum(cost_usd) by feature, model}. It holds
+ * token counts and identifiers; prompt and response text only when {@code telemetry.log-content}
+ * is on; never an API key.
+ */
+@ApplicationScoped
+public class UsageLog {
+
+    /** The logger whose lines go to stdout as they are (see application.properties). */
+    public static final String LOGGER = "claude-features.usage";
+
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    private final ObjectMapper json;
+    private final boolean logContent;
+
+    @Inject
+    public UsageLog(ObjectMapper json, TelemetryConfig config) {
+        this.json = json;
+        this.logContent = config.logContent();
+    }
+
+    /** @param prompt read only when content logging is on */
+    void write(CallRecord record, Supplier<String> prompt, String response) {
+        LOG.info(line(record, prompt, response));
+    }
+
+    String line(CallRecord record, Supplier<String> prompt, String response) {
+        ObjectNode line = json.createObjectNode()
+                .put("type", "claude_call")
+                .put("feature", record.feature())
+                .put("model", record.model())
+                .put("request_id", record.requestId())
+                .put("input_tokens", record.tokens().input())
+                .put("output_tokens", record.tokens().output())
+                .put("cache_read_tokens", record.tokens().cacheRead())
+                .put("cache_write_tokens", record.tokens().cacheWrite())
+                .put("cache_write_5m_tokens", record.tokens().cacheWrite5m())
+                .put("cache_write_1h_tokens", record.tokens().cacheWrite1h())
+                .put("cost_usd", record.costUsd())
+                .put("latency_ms", record.latency().toMillis())
+                .put("stop_reason", record.stopReason() == null ? null : record.stopReason().wireName())
+                .put("attempts", record.attempts())
+                .put("escalation", record.escalation());
+        if (record.failed()) {
+            line.put("error_type", record.errorType());
+        }
+        if (logContent) {
+            line.put("prompt", prompt.get());
+            line.put("response", response);
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.claudefeatures.telemetry;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.claudefeatures.simulator.Fault;
+import dev.claudefeatures.simulator.OfflineSimulator;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A summarise call's metrics reach CloudWatch (a local fake) in one PutMetricData, before the answer. */
+@QuarkusTest
+@WithTestResource(FakeCloudWatch.class)
+class CloudWatchMetricsTest {
+
+    private static final String TEXT = "{\"text\": \"The parcel left the depot at 07:40 and arrives today.\"}";
+
+    @Inject
+    OfflineSimulator simulator;
+
+    @AfterEach
+    void reset() {
+        FakeCloudWatch.current().reset(FakeCloudWatch.Mode.OK);
+        simulator.clearFaults();
+    }
+
+    private static void summarise(int expectedStatus) {
+        given().contentType(ContentType.JSON).body(TEXT).when().post("/summarise").then().statusCode(expectedStatus);
+    }
+
+    /** Data points by "MetricName|dim=value,dim=value" (dimensions sorted). */
+    private static Map<String, JsonNode> byNameAndDimensions(JsonNode body) {
+        Map<String, JsonNode> datums = new HashMap<>();
+        for (JsonNode datum : body.path("MetricData")) {
+            List<String> dimensions = new ArrayList<>();
+            datum.path("Dimensions").forEach(d -> dimensions.add(d.path("Name").asText() + "=" + d.path("Value").asText()));
+            dimensions.sort(null);
+            datums.put(datum.path("MetricName").asText() + "|" + String.join(",", dimensions), datum);
+        }
+        return datums;
+    }
+
+    @Test
+    void oneCallSendsExactlyOnePutMetricDataWithEveryMetricForEachDimensionSet() {
+        FakeCloudWatch.current().reset(FakeCloudWatch.Mode.OK);
+
+        summarise(200);
+
+        List<FakeCloudWatch.Received> received = FakeCloudWatch.current().received();
+        assertThat(received).hasSize(1);
+        FakeCloudWatch.Received put = received.get(0);
+        assertThat(put.path()).isEqualTo("/service/GraniteServiceVersion20100801/operation/PutMetricData");
+        assertThat(put.protocol()).isEqualTo("rpc-v2-cbor");
+        assertThat(put.body().path("Namespace").asText()).isEqualTo("ClaudeFeatures");
+
+        Map<String, JsonNode> datums = byNameAndDimensions(put.body());
+        List<String> names = List.of("InputTokens", "CacheReadTokens", "CacheWriteTokens", "OutputTokens",
+                "EstimatedCostUSD", "Latency", "Calls", "Errors", "MaxTokensStops", "Retries");
+        for (String name : names) {
+            assertThat(datums).containsKeys(name + "|Feature=summarise,Model=claude-sonnet-4-6",
+                    name + "|Feature=summarise", name + "|");
+        }
+        JsonNode calls = datums.get("Calls|Feature=summarise,Model=claude-sonnet-4-6");
+        assertThat(calls.path("Unit").asText()).isEqualTo("Count");
+        assertThat(calls.path("Values").get(0).asDouble()).isEqualTo(1.0);
+        assertThat(datums.get("Errors|").path("Values").get(0).asDouble()).isZero();
+        assertThat(datums.get("Retries|").path("Values").get(0).asDouble()).isZero();
+        assertThat(datums.get("Latency|Feature=summarise").path("Unit").asText()).isEqualTo("Milliseconds");
+        assertThat(datums.get("EstimatedCostUSD|").path("Unit").asText()).isEqualTo("None");
+
+        // The token counts and cost are those the simulator billed for this very call.
+        JsonNode input = datums.get("InputTokens|Feature=summarise,Model=claude-sonnet-4-6");
+        JsonNode output = datums.get("OutputTokens|Feature=summarise,Model=claude-sonnet-4-6");
+        JsonNode cost = datums.get("EstimatedCostUSD|Feature=summarise,Model=claude-sonnet-4-6");
+        double expectedCost = (input.path("Values").get(0).asDouble() * 3
+                + output.path("Values").get(0).asDouble() * 15) / 1_000_000;
+        assertThat(input.path("Values").get(0).asDouble()).isPositive();
+        assertThat(cost.path("Values").get(0).asDouble()).isCloseTo(expectedCost, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aFailedCallCountsAsAnErrorWithItsRetries() {
+        for (int i = 0; i < 3; i++) {
+            simulator.failNext(Fault.error(529, "overloaded_error").withHeader("retry-after-ms", "1"));
+        }
+
+        summarise(503);
+
+        List<FakeCloudWatch.Received> received = FakeCloudWatch.current().received();
+        assertThat(received).hasSize(1);
+        Map<String, JsonNode> datums = byNameAndDimensions(received.get(0).body());
+        assertThat(datums.get("Errors|Feature=summarise").path("Values").get(0).asDouble()).isEqualTo(1.0);
+        assertThat(datums.get("Retries|Feature=summarise").path("Values").get(0).asDouble()).isEqualTo(2.0);
+        assertThat(datums.get("InputTokens|Feature=summarise").path("Values").get(0).asDouble()).isZero();
+    }
+
+    @Test
+    void aFailingCloudWatchLeavesTheAnswerIntact() {
+        FakeCloudWatch.current().reset(FakeCloudWatch.Mode.FAIL);
+
+        summarise(200);
+
+        assertThat(FakeCloudWatch.current().received()).hasSize(1);
+    }
+
+    @Test
+    void aCloudWatchThatDoesNotAnswerDelaysTheAnswerByAtMostTheBound() {
+        FakeCloudWatch.current().reset(FakeCloudWatch.Mode.HANG);
+
+        long start = System.nanoTime();
+        summarise(200);
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // The fake holds the request for 10 s; the 200 ms bound cuts it short. The margin above
+        // the bound covers the call itself on a busy CI machine, not a second wait.
+        assertThat(elapsedMillis).isLessThan(200 + 1_500);
+        assertThat(FakeCloudWatch.current().received()).hasSize(1);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.claudefeatures.telemetry;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.simulator.Fault;
+import dev.claudefeatures.simulator.OfflineSimulator;
+import dev.claudefeatures.testing.LogCapture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** One JSON usage line per call, with its token counts and cost; no text, and never the key. */
+@QuarkusTest
+@TestProfile(UsageLogTest.WithApiKey.class)
+class UsageLogTest {
+
+    static final String API_KEY = "test-key-that-must-never-be-logged-5b1e";
+    static final String TEXT = "Confidential: the merger with Acme closes on 12 May.";
+
+    public static class WithApiKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("anthropic.api-key", API_KEY, "anthropic.simulator.enabled", "true");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    OfflineSimulator simulator;
+
+    @AfterEach
+    void clearFaults() {
+        simulator.clearFaults();
+    }
+
+    @Test
+    void oneCallWritesOneUsageLineWithTokensCostAndIdsButNoText() throws Exception {
+        List<String> usage;
+        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER)) {
+            given().contentType(ContentType.JSON).body("{\"text\": \"" + TEXT + "\"}")
+                    .when().post("/summarise").then().statusCode(200);
+            usage = logs.linesOf(UsageLog.LOGGER);
+        }
+
+        assertThat(usage).hasSize(1);
+        JsonNode line = JSON.readTree(usage.get(0));
+        assertThat(line.path("feature").asText()).isEqualTo("summarise");
+        assertThat(line.path("model").asText()).isEqualTo("claude-sonnet-4-6");
+        assertThat(line.path("request_id").asText()).startsWith("req_sim_");
+        assertThat(line.path("input_tokens").asInt()).isPositive();
+        assertThat(line.path("output_tokens").asInt()).isPositive();
+        assertThat(line.path("cache_read_tokens").isInt()).isTrue();
+        assertThat(line.path("cache_write_tokens").isInt()).isTrue();
+        assertThat(line.path("cache_write_5m_tokens").isInt()).isTrue();
+        assertThat(line.path("cache_write_1h_tokens").isInt()).isTrue();
+        assertThat(line.path("cost_usd").decimalValue()).isEqualByComparingTo(
+                java.math.BigDecimal.valueOf(line.path("input_tokens").asInt() * 3L + line.path("output_tokens").asInt() * 15L)
+                        .movePointLeft(6));
+        assertThat(line.path("latency_ms").isIntegralNumber()).isTrue();
+        assertThat(line.path("stop_reason").asText()).isEqualTo("end_turn");
+        assertThat(line.has("prompt")).isFalse();
+        assertThat(line.has("response")).isFalse();
+        assertThat(usage.get(0)).doesNotContain("Acme").doesNotContain("merger");
+    }
+
+    @Test
+    void theApiKeyGoesOnTheWireButIntoNoLogLineEvenWhenCallsFail() {
+        List<String> lines;
+        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER, "claude-features.emf")) {
+            given().contentType(ContentType.JSON).body("{\"text\": \"hello\"}")
+                    .when().post("/summarise").then().statusCode(200);
+            simulator.failNext(Fault.error(401, "authentication_error"));
+            given().contentType(ContentType.JSON).body("{\"text\": \"hello\"}")
+                    .when().post("/summarise").then().statusCode(502);
+            lines = logs.lines();
+        }
+
+        assertThat(simulator.lastReceived().header("x-api-key")).isEqualTo(API_KEY);
+        assertThat(lines).isNotEmpty().noneMatch(line -> line.contains(API_KEY));
+        assertThat(lines).anyMatch(line -> line.contains("authentication_error"));
+    }
+}
