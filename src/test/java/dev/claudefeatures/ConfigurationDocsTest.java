@@ -18,6 +18,7 @@ import dev.claudefeatures.policy.FeaturesConfig;
 import dev.claudefeatures.policy.ModelCatalog;
 import dev.claudefeatures.secrets.SecretsManagerReader;
 import dev.claudefeatures.simulator.SimulatorConfig;
+import dev.claudefeatures.telemetry.TelemetryConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
@@ -26,7 +27,7 @@ import io.smallrye.config.WithParentName;
 class ConfigurationDocsTest {
 
     static final List<Class<?>> MAPPINGS = List.of(AnthropicConfig.class, SimulatorConfig.class, FeaturesConfig.class,
-            ModelCatalog.class, SecretsManagerReader.SecretsConfig.class);
+            ModelCatalog.class, SecretsManagerReader.SecretsConfig.class, TelemetryConfig.class);
 
     @Test
     void readmeDocumentsEveryConfigurationKey() throws IOException {
