@@ -10,8 +10,8 @@ import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.ApiVersion;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** A feature without max-tokens stops the start-up with the key's name. */
-class StartupRefusesMissingMaxTokensTest {
+/** The application itself, not only the validator, refuses to start with a bad policy. */
+class ExcessiveMaxTokensStartupTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
@@ -22,8 +22,9 @@ class StartupRefusesMissingMaxTokensTest {
                     .addAsResource("prompts/summarise.txt"))
             // Only the policy classes are in this application; the other packages' keys are unmapped.
             .overrideConfigKey("smallrye.config.mapping.validate-unknown", "false")
-            .overrideConfigKey("features.drafts.system-prompt", "prompts/summarise.txt")
-            .assertException(failure -> assertThat(failure).hasStackTraceContaining("features.drafts.max-tokens"));
+            .overrideConfigKey("features.summarise.max-tokens", "100000")
+            .assertException(failure -> assertThat(failure).hasStackTraceContaining(
+                    "features.summarise.max-tokens: 100000 exceeds the maximum output of claude-sonnet-4-6"));
 
     @Test
     void doesNotStart() {
