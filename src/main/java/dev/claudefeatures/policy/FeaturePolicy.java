@@ -1,5 +1,6 @@
 package dev.claudefeatures.policy;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.claudefeatures.policy.ModelCatalog.ModelSpec;
@@ -7,7 +8,10 @@ import dev.claudefeatures.telemetry.TokenPrices;
 
 /**
  * A feature's policy, checked and resolved: the model's specification looked up, the system
- * prompt read from its resource.
+ * prompt and schema read from their resources.
+ *
+ * @param schema     the JSON Schema of a structured answer, compiled
+ * @param outputType the record a structured answer is read into
  */
 public record FeaturePolicy(
         String feature,
@@ -17,15 +21,30 @@ public record FeaturePolicy(
         String systemPrompt,
         CacheMode cache,
         OptionalDouble temperature,
-        int maxInputChars) {
+        int maxInputChars,
+        Optional<SchemaCheck> schema,
+        Optional<Class<?>> outputType,
+        Optional<Escalation> escalation) {
+
+    /** A stronger model for answers whose confidence field is below a threshold. */
+    public record Escalation(String model, ModelSpec modelSpec, double belowConfidence, String confidenceField) {
+    }
+
+    public FeaturePolicy(String feature, String model, ModelSpec modelSpec, int maxTokens, String systemPrompt,
+            CacheMode cache, OptionalDouble temperature, int maxInputChars) {
+        this(feature, model, modelSpec, maxTokens, systemPrompt, cache, temperature, maxInputChars, Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** The same policy on another model, e.g. for an escalation. */
+    public FeaturePolicy onModel(String otherModel, ModelSpec otherSpec) {
+        return new FeaturePolicy(feature, otherModel, otherSpec, maxTokens, systemPrompt, cache, temperature,
+                maxInputChars, schema, outputType, escalation);
+    }
 
     /** The model's prices, as telemetry prices a call. */
     public TokenPrices prices() {
-        return pricesOf(modelSpec);
-    }
-
-    static TokenPrices pricesOf(ModelSpec model) {
-        ModelCatalog.Prices p = model.prices();
+        ModelCatalog.Prices p = modelSpec.prices();
         return new TokenPrices(p.input(), p.cacheWrite5m(), p.cacheWrite1h(), p.cacheRead(), p.output());
     }
 }

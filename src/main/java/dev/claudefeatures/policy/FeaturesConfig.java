@@ -1,6 +1,7 @@
 package dev.claudefeatures.policy;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import io.smallrye.config.ConfigMapping;
@@ -44,5 +45,27 @@ public interface FeaturesConfig {
         /** Largest input text accepted, in characters; larger requests get a 413. */
         @WithDefault("100000")
         int maxInputChars();
+
+        /** Classpath resource of the JSON Schema that a structured answer must fit. */
+        Optional<String> schema();
+
+        /** The record a structured answer is read into (a fully qualified class name). */
+        Optional<String> outputType();
+
+        /** Re-asks a stronger model when the answer's confidence is low. */
+        Optional<Escalation> escalation();
+    }
+
+    interface Escalation {
+        /** The stronger model; must be in the catalog. */
+        @WithDefault("claude-opus-4-6")
+        String model();
+
+        /** Answers whose confidence is below this are asked again of {@link #model()}. */
+        double belowConfidence();
+
+        /** The numeric field of the answer that holds its confidence, from 0 to 1. */
+        @WithDefault("confidence")
+        String confidenceField();
     }
 }

@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.messages.AnthropicConfig;
 import io.quarkus.runtime.Startup;
@@ -25,14 +28,19 @@ public class Policies {
     private final Map<String, FeaturePolicy> policies;
 
     @Inject
-    public Policies(FeaturesConfig features, ModelCatalog catalog, AnthropicConfig anthropic) {
+    public Policies(FeaturesConfig features, ModelCatalog catalog, AnthropicConfig anthropic, ObjectMapper json) {
         List<String> problems = PolicyValidator.problems(features.features(), catalog.models(), anthropic.version(),
                 resource -> classLoader().getResource(resource) != null);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Invalid feature configuration:\n  - " + String.join("\n  - ", problems));
         }
         this.policies = features.features().entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, entry -> resolve(entry.getKey(), entry.getValue(), catalog)));
+                Map.Entry::getKey, entry -> resolve(entry.getKey(), entry.getValue(), catalog, json)));
+    }
+
+    /** The policy of a feature, if it has one: for resources that serve a family of features. */
+    public Optional<FeaturePolicy> find(String feature) {
+        return Optional.ofNullable(policies.get(feature));
     }
 
     /** The policy of a feature; a feature without one is a programming error. */
@@ -44,9 +52,29 @@ public class Policies {
         return policy;
     }
 
-    private static FeaturePolicy resolve(String name, FeaturesConfig.FeaturePolicy config, ModelCatalog catalog) {
+    private static FeaturePolicy resolve(String name, FeaturesConfig.FeaturePolicy config, ModelCatalog catalog,
+            ObjectMapper json) {
+        String key = "features." + name + ".";
+        Optional<SchemaCheck> schema = config.schema().map(resource -> {
+            try {
+                return new SchemaCheck(name, json.readTree(read(resource)));
+            } catch (Exception e) {
+                throw new IllegalStateException(key + "schema: '" + resource + "' is not a valid JSON Schema: "
+                        + e.getMessage(), e);
+            }
+        });
+        Optional<Class<?>> outputType = config.outputType().map(className -> {
+            try {
+                return Class.forName(className, false, classLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(key + "output-type: no class " + className, e);
+            }
+        });
+        Optional<FeaturePolicy.Escalation> escalation = config.escalation().map(e -> new FeaturePolicy.Escalation(
+                e.model(), catalog.models().get(e.model()), e.belowConfidence(), e.confidenceField()));
         return new FeaturePolicy(name, config.model(), catalog.models().get(config.model()), config.maxTokens(),
-                read(config.systemPrompt()), config.cache(), config.temperature(), config.maxInputChars());
+                read(config.systemPrompt()), config.cache(), config.temperature(), config.maxInputChars(), schema,
+                outputType, escalation);
     }
 
     private static String read(String resource) {

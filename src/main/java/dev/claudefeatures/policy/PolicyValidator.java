@@ -48,6 +48,26 @@ final class PolicyValidator {
             if (!resourceExists.test(policy.systemPrompt())) {
                 problems.add(key + "system-prompt: no classpath resource '" + policy.systemPrompt() + "'");
             }
+            policy.schema().filter(schema -> !resourceExists.test(schema))
+                    .ifPresent(schema -> problems.add(key + "schema: no classpath resource '" + schema + "'"));
+            policy.escalation().ifPresent(escalation -> {
+                ModelSpec stronger = catalog.get(escalation.model());
+                if (stronger == null) {
+                    problems.add(key + "escalation.model: '" + escalation.model()
+                            + "' is not in the model catalog (models.<id>)");
+                } else if (policy.maxTokens() > stronger.maxOutputTokens()) {
+                    problems.add(key + "max-tokens: " + policy.maxTokens() + " exceeds the maximum output of the "
+                            + "escalation model " + escalation.model() + ", " + stronger.maxOutputTokens());
+                }
+                if (escalation.belowConfidence() <= 0 || escalation.belowConfidence() > 1) {
+                    problems.add(key + "escalation.below-confidence: must be in (0, 1], is "
+                            + escalation.belowConfidence());
+                }
+                if (policy.schema().isEmpty()) {
+                    problems.add(key + "escalation: needs a schema whose answer holds '"
+                            + escalation.confidenceField() + "' (features." + name + ".schema)");
+                }
+            });
         });
         return problems;
     }

@@ -112,12 +112,12 @@ public class OfflineSimulator {
             record(request, body);
             Fault fault = faults.poll();
             if (fault == null) {
-                reply(request, handle(request, body));
+                reply(request, handle(request, body, null));
                 return;
             }
-            SimulatedResponse answer = fault.status() == 0
-                    ? handle(request, body)
-                    : api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers());
+            SimulatedResponse answer = fault.isError()
+                    ? api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers())
+                    : handle(request, body, fault);
             if (fault.delay().isZero()) {
                 reply(request, answer);
             } else {
@@ -136,9 +136,9 @@ public class OfflineSimulator {
         }
     }
 
-    private SimulatedResponse handle(HttpServerRequest request, Buffer body) {
+    private SimulatedResponse handle(HttpServerRequest request, Buffer body, Fault shaping) {
         try {
-            return api.handle(request.method().name(), request.path(), request::getHeader, body.getBytes());
+            return api.handle(request.method().name(), request.path(), request::getHeader, body.getBytes(), shaping);
         } catch (RuntimeException unexpected) {
             LOG.error("offline simulator failed", unexpected);
             return api.error(500, "api_error", "Internal server error", api.nextRequestId(), Map.of());

@@ -33,8 +33,17 @@ final class ReplyComposer {
 
     /** The text of the last user message, from a string or its text blocks. */
     static String lastUserText(JsonNode messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            JsonNode message = messages.get(i);
+        return userText(messages, true);
+    }
+
+    /** The text of the first user message: the document, even after a repair turn. */
+    static String firstUserText(JsonNode messages) {
+        return userText(messages, false);
+    }
+
+    private static String userText(JsonNode messages, boolean last) {
+        for (int n = 0; n < messages.size(); n++) {
+            JsonNode message = messages.get(last ? messages.size() - 1 - n : n);
             if (!"user".equals(message.path("role").asText())) {
                 continue;
             }

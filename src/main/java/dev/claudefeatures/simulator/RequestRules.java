@@ -101,6 +101,7 @@ final class RequestRules {
         checkMessageList(body.get("messages"), version);
         checkTools(body.get("tools"));
         checkToolChoice(body.get("tool_choice"), model);
+        checkOutputConfig(body.get("output_config"), model);
         CacheBreakpoints.of(body);
     }
 
@@ -198,6 +199,22 @@ final class RequestRules {
             if (!"object".equals(tool.path("input_schema").path("type").asText())) {
                 throw SimulatedError.invalid("tools." + i + ".input_schema.type: Input should be 'object'");
             }
+        }
+    }
+
+    private static void checkOutputConfig(JsonNode config, ModelSpec model) {
+        if (config == null || !config.has("format")) {
+            return;
+        }
+        JsonNode format = config.get("format");
+        if (!"json_schema".equals(format.path("type").asText())) {
+            throw SimulatedError.invalid("output_config.format.type: Input should be 'json_schema'");
+        }
+        if (!"object".equals(format.path("schema").path("type").asText())) {
+            throw SimulatedError.invalid("output_config.format.schema.type: Input should be 'object'");
+        }
+        if (!model.capabilities().structuredOutputs()) {
+            throw SimulatedError.invalid("output_config.format: structured outputs are not supported for this model");
         }
     }
 

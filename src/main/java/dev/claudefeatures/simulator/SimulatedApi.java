@@ -8,7 +8,6 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.claudefeatures.messages.ApiVersion;
@@ -39,6 +38,11 @@ final class SimulatedApi {
      * @param header a header's value by lower-case name, or null
      */
     SimulatedResponse handle(String method, String path, UnaryOperator<String> header, byte[] body) {
+        return handle(method, path, header, body, null);
+    }
+
+    /** @param shaping a fault that shapes the answer (see {@link Fault#answer}, {@link Fault#stop}), or null */
+    SimulatedResponse handle(String method, String path, UnaryOperator<String> header, byte[] body, Fault shaping) {
         String requestId = "req_sim_" + String.format("%016x", sequence.incrementAndGet());
         try {
             if (!"POST".equals(method) || !(path.equals("/v1/messages") || path.equals("/v1/messages/count_tokens"))) {
@@ -57,7 +61,7 @@ final class SimulatedApi {
             }
             ObjectNode answer = path.endsWith("/count_tokens")
                     ? countTokens(request, version, model)
-                    : message(request, version, model, modelId);
+                    : message(request, version, model, modelId, shaping);
             return respond(200, requestId, answer);
         } catch (SimulatedError error) {
             return error(error.status(), error.type(), error.getMessage(), requestId, Map.of());
@@ -118,23 +122,20 @@ final class SimulatedApi {
         return json.createObjectNode().put("input_tokens", CacheBreakpoints.of(request).totalTokens());
     }
 
-    private ObjectNode message(JsonNode request, ApiVersion version, ModelSpec model, String modelId) {
+    private ObjectNode message(JsonNode request, ApiVersion version, ModelSpec model, String modelId,
+            Fault shaping) {
         RequestRules.checkMessages(request, version, model);
         PromptCache.Split input = cache.apply(modelId, CacheBreakpoints.of(request), model.minCacheableTokens(), true);
-        Generation generation = Generation.of(ReplyComposer.reply(request), request.get("max_tokens").asInt(),
-                request.path("stop_sequences"));
+        Answer answer = Answer.of(request, shaping);
 
         ObjectNode message = json.createObjectNode()
                 .put("id", "msg_sim_" + String.format("%016x", sequence.incrementAndGet()))
                 .put("type", "message")
                 .put("role", "assistant")
                 .put("model", modelId);
-        ArrayNode content = message.putArray("content");
-        if (!generation.text().isEmpty()) {
-            content.addObject().put("type", "text").put("text", generation.text());
-        }
-        message.put("stop_reason", generation.stopReason());
-        message.put("stop_sequence", generation.stopSequence());
+        message.set("content", answer.content());
+        message.put("stop_reason", answer.stopReason());
+        message.put("stop_sequence", answer.stopSequence());
         ObjectNode usage = message.putObject("usage")
                 .put("input_tokens", input.uncached())
                 .put("cache_creation_input_tokens", input.written5m() + input.written1h())
@@ -142,7 +143,7 @@ final class SimulatedApi {
         usage.putObject("cache_creation")
                 .put("ephemeral_5m_input_tokens", input.written5m())
                 .put("ephemeral_1h_input_tokens", input.written1h());
-        usage.put("output_tokens", generation.outputTokens());
+        usage.put("output_tokens", answer.outputTokens());
         usage.putObject("output_tokens_details").put("thinking_tokens", 0);
         usage.putObject("server_tool_use").put("web_search_requests", 0).put("web_fetch_requests", 0);
         usage.put("service_tier", "standard");
@@ -153,28 +154,5 @@ final class SimulatedApi {
     private SimulatedResponse respond(int status, String requestId, ObjectNode body) {
         return new SimulatedResponse(status, Map.of("request-id", requestId, "content-type", "application/json"),
                 body.toString());
-    }
-
-    /** The generated text after {@code max_tokens} and stop sequences have had their say. */
-    record Generation(String text, String stopReason, String stopSequence, int outputTokens) {
-
-        static Generation of(String reply, int maxTokens, JsonNode stopSequences) {
-            int earliest = -1;
-            String matched = null;
-            for (JsonNode sequence : stopSequences) {
-                int at = reply.indexOf(sequence.asText());
-                if (!sequence.asText().isEmpty() && at >= 0 && (earliest < 0 || at < earliest)) {
-                    earliest = at;
-                    matched = sequence.asText();
-                }
-            }
-            String text = matched == null ? reply : reply.substring(0, earliest);
-            if (CacheBreakpoints.estimateTokens(text) > maxTokens) {
-                String cut = text.substring(0, Math.min(text.length(), maxTokens * 4));
-                return new Generation(cut, "max_tokens", null, CacheBreakpoints.estimateTokens(cut));
-            }
-            return new Generation(text, matched == null ? "end_turn" : "stop_sequence", matched,
-                    CacheBreakpoints.estimateTokens(text));
-        }
     }
 }

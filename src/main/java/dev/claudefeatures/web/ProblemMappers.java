@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.claudefeatures.messages.AnthropicApiException;
 import dev.claudefeatures.messages.AnthropicCredentialsException;
 import dev.claudefeatures.messages.AnthropicTransportException;
+import dev.claudefeatures.policy.StructuredAnswerException;
 
 /**
  * Every failure becomes an RFC 9457 problem. Nothing here ever puts a stack trace or an
@@ -92,6 +93,22 @@ public class ProblemMappers {
         }
         return Problem.of(ProblemType.UPSTREAM_ERROR, 502,
                 "The Anthropic API answered " + e.status() + " " + e.errorType() + ".");
+    }
+
+    @ServerExceptionMapper
+    public Response structuredAnswer(StructuredAnswerException e, UriInfo uri) {
+        LOG.warnf("Unusable structured answer of %s from %s: %s %s", e.feature(), e.model(), e.getMessage(),
+                e.violations());
+        Problem problem = switch (e.kind()) {
+            case INVALID -> Problem.of(ProblemType.INVALID_ANSWER, 502,
+                    "The model's answer did not fit the schema, even after one repair.")
+                    .withViolations(e.violations());
+            case INCOMPLETE -> Problem.of(ProblemType.INCOMPLETE_ANSWER, 502,
+                    "The model's answer was cut off before it was complete; it was not used.");
+            case REFUSED -> Problem.of(ProblemType.ANSWER_REFUSED, 422,
+                    "The model declined to answer for this input.");
+        };
+        return answer(problem, uri);
     }
 
     @ServerExceptionMapper

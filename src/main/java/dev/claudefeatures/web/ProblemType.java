@@ -14,6 +14,7 @@ public enum ProblemType {
     UPSTREAM_TIMEOUT("upstream-timeout", "The Anthropic API did not answer in time"),
     INCOMPLETE_ANSWER("incomplete-answer", "The model's answer is incomplete"),
     INVALID_ANSWER("invalid-answer", "The model's answer does not fit the schema"),
+    ANSWER_REFUSED("answer-refused", "The model declined to answer"),
     NOT_CONFIGURED("not-configured", "The service is not configured"),
     INTERNAL_ERROR("internal-error", "Internal error");
 

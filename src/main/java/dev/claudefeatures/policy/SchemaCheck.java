@@ -1,0 +1,37 @@
+package dev.claudefeatures.policy;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+/** A compiled JSON Schema (2020-12) that lists what is wrong with an answer, path first. */
+public final class SchemaCheck {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private final JsonNode schema;
+    private final Schema compiled;
+
+    public SchemaCheck(String name, JsonNode schema) {
+        this.schema = schema;
+        this.compiled = REGISTRY.getSchema(SchemaLocation.of("urn:claude-features:schema:" + name), schema);
+    }
+
+    public JsonNode schema() {
+        return schema;
+    }
+
+    /** The violations, e.g. {@code /total: string found, number expected}; empty when it fits. */
+    public List<String> violations(JsonNode answer) {
+        return compiled.validate(answer).stream()
+                .map(error -> {
+                    String at = error.getInstanceLocation().toString();
+                    return (at.isEmpty() ? "(root)" : at) + ": " + error.getMessage();
+                })
+                .toList();
+    }
+}
