@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.claudefeatures.features.classify.ClassifyTicketResource;
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.policy.FeaturesConfig;
 import dev.claudefeatures.policy.ModelCatalog;
@@ -27,7 +28,8 @@ import io.smallrye.config.WithParentName;
 class ConfigurationDocsTest {
 
     static final List<Class<?>> MAPPINGS = List.of(AnthropicConfig.class, SimulatorConfig.class, FeaturesConfig.class,
-            ModelCatalog.class, SecretsManagerReader.SecretsConfig.class, TelemetryConfig.class);
+            ModelCatalog.class, SecretsManagerReader.SecretsConfig.class, TelemetryConfig.class,
+            ClassifyTicketResource.Categories.class);
 
     @Test
     void readmeDocumentsEveryConfigurationKey() throws IOException {
@@ -47,8 +49,14 @@ class ConfigurationDocsTest {
             if (method.isDefault() || method.isSynthetic() || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            String key = method.isAnnotationPresent(WithParentName.class) ? prefix : prefix + "." + name(method);
             Class<?> type = method.getReturnType();
+            if (type == java.util.Optional.class && method.getGenericReturnType() instanceof ParameterizedType optional
+                    && optional.getActualTypeArguments()[0] instanceof Class<?> nested && nested.isInterface()
+                    && nested.getPackageName().startsWith("dev.claudefeatures")) {
+                collect(prefix + "." + name(method), nested, keys);
+                continue;
+            }
+            String key = method.isAnnotationPresent(WithParentName.class) ? prefix : prefix + "." + name(method);
             if (Map.class.isAssignableFrom(type)) {
                 Class<?> value = (Class<?>) ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[1];
                 String placeholder = prefix.equals("models") ? "<id>" : "<name>";

@@ -20,7 +20,7 @@ class PolicyConfigurationTest {
         SmallRyeConfig config = TestConfig.with(overrides, FeaturesConfig.class, ModelCatalog.class);
         return PolicyValidator.problems(config.getConfigMapping(FeaturesConfig.class).features(),
                 config.getConfigMapping(ModelCatalog.class).models(), version,
-                resource -> resource.startsWith("prompts/summarise"));
+                resource -> PolicyConfigurationTest.class.getClassLoader().getResource(resource) != null);
     }
 
     private static Map<String, String> feature(String... keyValues) {
@@ -89,6 +89,47 @@ class PolicyConfigurationTest {
         config.put("features.demo.system-prompt", "prompts/nope.txt");
         assertThat(problems(config, ApiVersion.V2026_10_21))
                 .containsExactly("features.demo.system-prompt: no classpath resource 'prompts/nope.txt'");
+    }
+
+    @Test
+    void anEscalationModelMissingFromTheCatalogFailsNamingTheKey() {
+        Map<String, String> config = feature("max-tokens", "100", "schema", "prompts/summarise.txt",
+                "escalation.model", "claude-opus-9", "escalation.below-confidence", "0.7");
+        assertThat(problems(config, ApiVersion.V2026_10_21)).containsExactly(
+                "features.demo.escalation.model: 'claude-opus-9' is not in the model catalog (models.<id>)");
+    }
+
+    @Test
+    void anEscalationThresholdOutsideZeroToOneFails() {
+        Map<String, String> config = feature("max-tokens", "100", "schema", "prompts/summarise.txt",
+                "escalation.below-confidence", "1.5");
+        assertThat(problems(config, ApiVersion.V2026_10_21))
+                .containsExactly("features.demo.escalation.below-confidence: must be in (0, 1], is 1.5");
+    }
+
+    @Test
+    void anEscalationWithoutASchemaFails() {
+        assertThat(problems(feature("max-tokens", "100", "escalation.below-confidence", "0.7"),
+                ApiVersion.V2026_10_21)).singleElement().asString()
+                .startsWith("features.demo.escalation: needs a schema");
+    }
+
+    @Test
+    void maxTokensAboveTheEscalationModelsMaximumFails() {
+        Map<String, String> config = feature("model", "claude-opus-4-6", "max-tokens", "100000",
+                "schema", "prompts/summarise.txt", "escalation.model", "claude-haiku-4-5",
+                "escalation.below-confidence", "0.7");
+        assertThat(problems(config, ApiVersion.V2026_10_21)).containsExactly("features.demo.max-tokens: 100000 "
+                + "exceeds the maximum output of the escalation model claude-haiku-4-5, 64000");
+    }
+
+    @Test
+    void theEscalationModelDefaultsToOpus() {
+        FeaturesConfig.Escalation escalation = TestConfig.with(Map.of(), FeaturesConfig.class)
+                .getConfigMapping(FeaturesConfig.class).features().get("classify-ticket").escalation().orElseThrow();
+        assertThat(escalation.model()).isEqualTo("claude-opus-4-6");
+        assertThat(escalation.belowConfidence()).isEqualTo(0.7);
+        assertThat(escalation.confidenceField()).isEqualTo("confidence");
     }
 
     @Test

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
 import com.anthropic.errors.BadRequestException;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.errors.OverloadedException;
@@ -19,6 +23,9 @@ import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolChoiceTool;
+import com.anthropic.models.messages.ToolUseBlock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -69,6 +76,36 @@ class OfficialSdkAgainstSimulatorTest {
         assertThat(message.usage().outputTokens()).isPositive();
         assertThat(message.usage().cacheReadInputTokens()).contains(0L);
         assertThat(message.usage().cacheCreationInputTokens()).contains(0L);
+    }
+
+    @Test
+    void readsAForcedToolUseWhoseInputFitsTheSchema() {
+        Message message = sdk.messages().create(MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(300)
+                .addTool(Tool.builder()
+                        .name("record_ticket")
+                        .strict(true)
+                        .inputSchema(Tool.InputSchema.builder()
+                                .properties(JsonValue.from(Map.of(
+                                        "category", Map.of("type", "string", "enum", List.of("billing", "shipping")),
+                                        "confidence", Map.of("type", "number", "minimum", 0, "maximum", 1))))
+                                .required(List.of("category", "confidence"))
+                                .putAdditionalProperty("additionalProperties", JsonValue.from(false))
+                                .build())
+                        .build())
+                .toolChoice(ToolChoiceTool.builder().name("record_ticket").build())
+                .addUserMessage("Where is my parcel? Shipping said Tuesday.")
+                .build());
+
+        assertThat(message.stopReason()).contains(StopReason.TOOL_USE);
+        ToolUseBlock use = message.content().get(0).asToolUse();
+        assertThat(use.name()).isEqualTo("record_ticket");
+        assertThat(use.id()).startsWith("toolu_");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> input = use._input().convert(Map.class);
+        assertThat(input).containsEntry("category", "shipping");
+        assertThat(((Number) input.get("confidence")).doubleValue()).isEqualTo(0.9);
     }
 
     @Test

@@ -108,6 +108,25 @@ class CloudWatchMetricsTest {
     }
 
     @Test
+    void anEscalationIsCountedForTheStrongerModelInTheSamePublish() throws Exception {
+        simulator.failNext(Fault.answer(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"category\":\"account\",\"confidence\":0.2}")));
+
+        given().contentType(ContentType.JSON).body("{\"text\": \"My invoice is wrong.\"}")
+                .when().post("/classify/ticket").then().statusCode(200);
+
+        List<FakeCloudWatch.Received> received = FakeCloudWatch.current().received();
+        assertThat(received).hasSize(1);
+        Map<String, JsonNode> datums = byNameAndDimensions(received.get(0).body());
+        assertThat(datums.get("Escalations|Feature=classify-ticket,Model=claude-opus-4-6").path("Values").get(0)
+                .asDouble()).isEqualTo(1.0);
+        assertThat(datums.get("Escalations|Feature=classify-ticket,Model=claude-sonnet-4-6").path("Values").get(0)
+                .asDouble()).isZero();
+        JsonNode calls = datums.get("Calls|Feature=classify-ticket").path("Values");
+        assertThat(calls).hasSize(2).allSatisfy(value -> assertThat(value.asDouble()).isEqualTo(1.0));
+    }
+
+    @Test
     void aFailingCloudWatchLeavesTheAnswerIntact() {
         FakeCloudWatch.current().reset(FakeCloudWatch.Mode.FAIL);
 

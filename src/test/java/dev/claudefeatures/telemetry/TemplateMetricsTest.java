@@ -95,19 +95,21 @@ class TemplateMetricsTest {
     }
 
     @Test
-    void putMetricDataIsAllowedOnlyForTheNamespace() {
-        JsonNode function = resources.path("SummariseFunction").path("Properties");
+    void putMetricDataIsAllowedOnlyForTheNamespaceToEveryFunction() {
         JsonNode statement = null;
-        for (JsonNode policy : function.path("Policies")) {
-            for (JsonNode candidate : policy.path("Statement")) {
-                if ("cloudwatch:PutMetricData".equals(candidate.path("Action").asText())) {
-                    statement = candidate;
-                }
+        for (JsonNode candidate : resources.path("FeatureFunctionPolicy").path("Properties").path("PolicyDocument")
+                .path("Statement")) {
+            if ("cloudwatch:PutMetricData".equals(candidate.path("Action").asText())) {
+                statement = candidate;
             }
         }
         assertThat(statement).isNotNull();
         assertThat(statement.path("Condition").path("StringEquals").path("cloudwatch:namespace").asText())
                 .isEqualTo("MetricsNamespace");
+        for (Map.Entry<String, JsonNode> function : resourcesOfType("AWS::Serverless::Function")) {
+            assertThat(function.getValue().path("Properties").path("Policies").toString())
+                    .as(function.getKey()).isEqualTo("[\"FeatureFunctionPolicy\"]");
+        }
     }
 
     private void collectMetric(JsonNode metric) {

@@ -1,0 +1,134 @@
+package dev.claudefeatures.features.classify;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.simulator.Fault;
+import dev.claudefeatures.simulator.OfflineSimulator;
+import dev.claudefeatures.simulator.ReceivedRequest;
+import dev.claudefeatures.telemetry.UsageLog;
+import dev.claudefeatures.testing.LogCapture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** POST /classify/ticket: Sonnet for the volume, Opus only below the confidence threshold (0.7). */
+@QuarkusTest
+class ClassifyTicketTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TICKET = "{\"text\": \"I was charged twice for my billing period in October.\"}";
+
+    @Inject
+    OfflineSimulator simulator;
+
+    @AfterEach
+    void clearFaults() {
+        simulator.clearFaults();
+    }
+
+    private List<ReceivedRequest> callsDuring(Runnable action) {
+        int before = simulator.received().size();
+        action.run();
+        return simulator.received().subList(before, simulator.received().size());
+    }
+
+    private static List<JsonNode> usageLines(LogCapture logs) {
+        return logs.linesOf(UsageLog.LOGGER).stream().map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void aConfidentAnswerFromSonnetIsFinal() throws Exception {
+        List<ReceivedRequest> calls;
+        List<JsonNode> usage;
+        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER)) {
+            calls = callsDuring(() -> given().contentType(ContentType.JSON).body(TICKET)
+                    .when().post("/classify/ticket")
+                    .then().statusCode(200)
+                    .body("category", equalTo("billing"))
+                    .body("confidence", equalTo(0.9f))
+                    .body("model", equalTo("claude-sonnet-4-6")));
+            usage = usageLines(logs);
+        }
+
+        assertThat(calls).hasSize(1);
+        JsonNode schema = JSON.readTree(calls.get(0).body()).path("tools").get(0).path("input_schema");
+        assertThat(schema.path("properties").path("category").path("enum").toString())
+                .isEqualTo("[\"billing\",\"technical\",\"account\",\"shipping\",\"other\"]");
+        assertThat(usage).singleElement().satisfies(line -> assertThat(line.path("escalation").asBoolean()).isFalse());
+    }
+
+    @Test
+    void anAnswerBelowTheThresholdIsAskedAgainOfOpusAndSaysSo() throws Exception {
+        simulator.failNext(Fault.answer(JSON.readTree("{\"category\":\"account\",\"confidence\":0.45}")));
+        List<ReceivedRequest> calls;
+        List<JsonNode> usage;
+        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER)) {
+            calls = callsDuring(() -> given().contentType(ContentType.JSON).body(TICKET)
+                    .when().post("/classify/ticket")
+                    .then().statusCode(200)
+                    .body("category", equalTo("billing"))
+                    .body("model", equalTo("claude-opus-4-6")));
+            usage = usageLines(logs);
+        }
+
+        assertThat(calls).extracting(call -> JSON.readTree(call.body()).path("model").asText())
+                .containsExactly("claude-sonnet-4-6", "claude-opus-4-6");
+        assertThat(usage).extracting(line -> line.path("model").asText() + "/" + line.path("escalation").asBoolean())
+                .containsExactly("claude-sonnet-4-6/false", "claude-opus-4-6/true");
+    }
+
+    @Test
+    void anAnswerAtTheThresholdIsNotEscalated() throws Exception {
+        simulator.failNext(Fault.answer(JSON.readTree("{\"category\":\"shipping\",\"confidence\":0.7}")));
+
+        List<ReceivedRequest> calls = callsDuring(() -> given().contentType(ContentType.JSON).body(TICKET)
+                .when().post("/classify/ticket")
+                .then().statusCode(200)
+                .body("category", equalTo("shipping"))
+                .body("model", equalTo("claude-sonnet-4-6")));
+
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void whenTheEscalationFailsTheFirstAnswerStands() throws Exception {
+        simulator.failNext(Fault.answer(JSON.readTree("{\"category\":\"account\",\"confidence\":0.3}")));
+        for (int i = 0; i < 3; i++) {
+            simulator.failNext(Fault.error(529, "overloaded_error").withHeader("retry-after-ms", "1"));
+        }
+
+        given().contentType(ContentType.JSON).body(TICKET)
+                .when().post("/classify/ticket")
+                .then().statusCode(200)
+                .body("category", equalTo("account"))
+                .body("confidence", equalTo(0.3f))
+                .body("model", equalTo("claude-sonnet-4-6"));
+    }
+
+    @Test
+    void aCategoryOutsideTheConfiguredOnesIsRepaired() throws Exception {
+        simulator.failNext(Fault.answer(JSON.readTree("{\"category\":\"refunds\",\"confidence\":0.95}")));
+
+        given().contentType(ContentType.JSON).body(TICKET)
+                .when().post("/classify/ticket")
+                .then().statusCode(200)
+                .body("category", equalTo("billing"));
+    }
+}
