@@ -22,7 +22,8 @@ final class SchemaValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
+    /** A number standing on its own: not part of an identifier such as "A-118" or "v2". */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.-])-?\\d+(?:\\.\\d+)?(?![\\w-])");
 
     private final String text;
     private final String firstLine;

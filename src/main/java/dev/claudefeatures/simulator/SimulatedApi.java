@@ -43,7 +43,7 @@ final class SimulatedApi {
 
     /** @param shaping a fault that shapes the answer (see {@link Fault#answer}, {@link Fault#stop}), or null */
     SimulatedResponse handle(String method, String path, UnaryOperator<String> header, byte[] body, Fault shaping) {
-        String requestId = "req_sim_" + String.format("%016x", sequence.incrementAndGet());
+        String requestId = nextRequestId();
         try {
             if (!"POST".equals(method) || !(path.equals("/v1/messages") || path.equals("/v1/messages/count_tokens"))) {
                 throw new SimulatedError(404, "not_found_error", "Not Found");
