@@ -42,6 +42,15 @@ public interface AnthropicConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /**
+     * Time budget of one call, attempts and waits included: a retry is started only if a whole
+     * attempt ({@link #timeout()}) still fits. It keeps a call inside the HTTP API's 30 s
+     * integration limit, so that the caller gets this service's problem answer (and the metrics
+     * go out) instead of the gateway's bare 504.
+     */
+    @WithDefault("28s")
+    Duration deadline();
+
     /** Retries after a failed attempt, where the official SDKs would retry (see {@link RetryPolicy}). */
     @WithDefault("2")
     int maxRetries();

@@ -1,10 +1,8 @@
 package dev.claudefeatures.messages;
 
 import java.net.URI;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -15,11 +13,11 @@ import jakarta.inject.Inject;
 public class ConfiguredEndpoint implements AnthropicEndpoint {
 
     private final AnthropicConfig config;
-    private final Instance<SecretReader> secretReader;
+    private final SecretReader secretReader;
     private volatile String secretKey;
 
     @Inject
-    public ConfiguredEndpoint(AnthropicConfig config, Instance<SecretReader> secretReader) {
+    public ConfiguredEndpoint(AnthropicConfig config, SecretReader secretReader) {
         this.config = config;
         this.secretReader = secretReader;
     }
@@ -44,15 +42,15 @@ public class ConfiguredEndpoint implements AnthropicEndpoint {
                 null));
         String key = secretKey;
         if (key == null) {
-            key = readSecret(id, secretReader.isResolvable() ? secretReader.get()::read : unavailable());
+            key = readSecret(id);
             secretKey = key;
         }
         return key;
     }
 
-    private static String readSecret(String id, Function<String, String> reader) {
+    private String readSecret(String id) {
         try {
-            String key = reader.apply(id);
+            String key = secretReader.read(id);
             if (key == null || key.isBlank()) {
                 throw new AnthropicCredentialsException("the secret " + id + " holds no API key", null);
             }
@@ -62,12 +60,6 @@ public class ConfiguredEndpoint implements AnthropicEndpoint {
         } catch (RuntimeException e) {
             throw new AnthropicCredentialsException("could not read the API key from the secret " + id, e);
         }
-    }
-
-    private static Function<String, String> unavailable() {
-        return id -> {
-            throw new AnthropicCredentialsException("no SecretReader is available to read " + id, null);
-        };
     }
 
     /** Reads a secret's string value by id; implemented over AWS Secrets Manager. */

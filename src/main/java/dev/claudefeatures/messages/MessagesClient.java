@@ -37,7 +37,7 @@ public class MessagesClient {
         this.endpoint = endpoint;
         this.retrier = new Retrier(
                 new RetryPolicy(config.maxRetries(), ThreadLocalRandom.current()::nextDouble, Clock.systemUTC()),
-                sleeper);
+                sleeper, System::nanoTime, config.timeout(), config.deadline());
         this.betas = config.betas().map(names -> String.join(",", names)).orElse(null);
     }
 

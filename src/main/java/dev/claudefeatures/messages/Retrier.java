@@ -1,9 +1,13 @@
 package dev.claudefeatures.messages;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Runs an attempt until it succeeds or the {@link RetryPolicy} gives up. */
+/**
+ * Runs an attempt until it succeeds, the {@link RetryPolicy} gives up, or another attempt would
+ * not fit the deadline.
+ */
 final class Retrier {
 
     record Outcome<T>(T value, int attempts) {
@@ -11,13 +15,24 @@ final class Retrier {
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final LongSupplier nanoClock;
+    private final Duration attemptTimeout;
+    private final Duration deadline;
 
-    Retrier(RetryPolicy policy, Sleeper sleeper) {
+    /**
+     * @param attemptTimeout the longest one attempt can take
+     * @param deadline       the longest the whole call may take, waits included
+     */
+    Retrier(RetryPolicy policy, Sleeper sleeper, LongSupplier nanoClock, Duration attemptTimeout, Duration deadline) {
         this.policy = policy;
         this.sleeper = sleeper;
+        this.nanoClock = nanoClock;
+        this.attemptTimeout = attemptTimeout;
+        this.deadline = deadline;
     }
 
     <T> Outcome<T> run(Supplier<T> attempt) {
+        long start = nanoClock.getAsLong();
         for (int retries = 0;; retries++) {
             try {
                 return new Outcome<>(attempt.get(), retries + 1);
@@ -26,7 +41,12 @@ final class Retrier {
                 if (!policy.shouldRetry(failure, retries)) {
                     throw failure;
                 }
-                pause(policy.delayBeforeRetry(failure, retries), failure);
+                Duration delay = policy.delayBeforeRetry(failure, retries);
+                Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
+                if (elapsed.plus(delay).plus(attemptTimeout).compareTo(deadline) > 0) {
+                    throw failure;
+                }
+                pause(delay, failure);
             }
         }
     }

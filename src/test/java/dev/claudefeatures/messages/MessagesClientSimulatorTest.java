@@ -242,6 +242,11 @@ class MessagesClientSimulatorTest {
         }
 
         @Override
+        public Duration deadline() {
+            return delegate.deadline();
+        }
+
+        @Override
         public int maxRetries() {
             return delegate.maxRetries();
         }

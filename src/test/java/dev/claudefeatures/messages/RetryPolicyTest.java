@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,7 +99,7 @@ class RetryPolicyTest {
     void theRetrierWaitsBetweenAttemptsAndCountsThem() {
         List<Duration> waits = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        Retrier retrier = new Retrier(policy(0), waits::add);
+        Retrier retrier = new Retrier(policy(0), waits::add, () -> 0L, Duration.ofSeconds(25), Duration.ofSeconds(28));
 
         Retrier.Outcome<String> outcome = retrier.run(() -> {
             if (calls.incrementAndGet() < 3) {
@@ -113,9 +114,42 @@ class RetryPolicyTest {
     }
 
     @Test
+    void noRetryStartsThatCouldNotFinishBeforeTheDeadline() {
+        // The first attempt timed out after 25 s: a retry (0.5 s wait + up to 25 s) cannot fit 28 s.
+        AtomicLong now = new AtomicLong();
+        List<Duration> waits = new ArrayList<>();
+        Retrier retrier = new Retrier(policy(0), waits::add, now::get, Duration.ofSeconds(25), Duration.ofSeconds(28));
+
+        assertThatThrownBy(() -> retrier.run(() -> {
+            now.addAndGet(Duration.ofSeconds(25).toNanos());
+            throw new AnthropicTransportException("timeout", null, true);
+        })).isInstanceOfSatisfying(AnthropicTransportException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void quickFailuresAreRetriedWhileAWholeAttemptStillFits() {
+        AtomicLong now = new AtomicLong();
+        List<Duration> waits = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        Retrier retrier = new Retrier(policy(0), waits::add, now::get, Duration.ofSeconds(25), Duration.ofSeconds(28));
+
+        Retrier.Outcome<String> outcome = retrier.run(() -> {
+            now.addAndGet(Duration.ofMillis(100).toNanos());
+            if (calls.incrementAndGet() < 3) {
+                throw error(529, Map.of());
+            }
+            return "ok";
+        });
+
+        assertThat(outcome.attempts()).isEqualTo(3);
+        assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
     void theRetrierDoesNotRetryAClientError() {
         List<Duration> waits = new ArrayList<>();
-        Retrier retrier = new Retrier(policy(0), waits::add);
+        Retrier retrier = new Retrier(policy(0), waits::add, () -> 0L, Duration.ofSeconds(25), Duration.ofSeconds(28));
 
         assertThatThrownBy(() -> retrier.run(() -> {
             throw error(400, Map.of());

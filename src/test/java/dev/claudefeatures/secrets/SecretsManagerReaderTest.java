@@ -59,8 +59,7 @@ class SecretsManagerReaderTest {
 
     private ConfiguredEndpoint endpoint(java.util.Map<String, String> config) {
         AnthropicConfig anthropic = TestConfig.with(config, AnthropicConfig.class).getConfigMapping(AnthropicConfig.class);
-        SecretsManagerReader reader = reader();
-        return new ConfiguredEndpoint(anthropic, new SingleInstance<>(reader));
+        return new ConfiguredEndpoint(anthropic, reader());
     }
 
     @Test
