@@ -12,4 +12,8 @@ public interface AnthropicEndpoint {
 
     /** The API key; may be fetched on first use, never logged. */
     String apiKey();
+
+    /** The API refused the key (401): forget a fetched key, so that the next call reads it anew. */
+    default void keyRejected() {
+    }
 }

@@ -48,6 +48,12 @@ public class ConfiguredEndpoint implements AnthropicEndpoint {
         return key;
     }
 
+    /** A rotated secret is picked up by the call after the first 401, without a cold start. */
+    @Override
+    public void keyRejected() {
+        secretKey = null;
+    }
+
     private String readSecret(String id) {
         try {
             String key = secretReader.read(id);

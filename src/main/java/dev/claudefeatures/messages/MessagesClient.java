@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,9 +58,14 @@ public class MessagesClient {
     }
 
     /** One attempt; transport failures become {@link AnthropicTransportException}. */
-    private static <T> T send(java.util.function.Supplier<T> attempt) {
+    private <T> T send(Supplier<T> attempt) {
         try {
             return attempt.get();
+        } catch (AnthropicApiException failure) {
+            if (failure.status() == 401) {
+                endpoint.keyRejected();
+            }
+            throw failure;
         } catch (ProcessingException failure) {
             boolean timedOut = causedByTimeout(failure);
             throw new AnthropicTransportException(

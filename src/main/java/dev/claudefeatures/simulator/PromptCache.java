@@ -16,6 +16,9 @@ final class PromptCache {
     record Split(int uncached, int read, int written5m, int written1h) {
     }
 
+    /** Above this many entries, expired ones are dropped, so a long dev session stays small. */
+    static final int PURGE_ABOVE = 1_000;
+
     private final Map<String, Long> expiresAtNanos = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
 
@@ -25,6 +28,9 @@ final class PromptCache {
 
     Split apply(String model, CacheBreakpoints prompt, int minCacheableTokens, boolean write) {
         long now = nanoClock.getAsLong();
+        if (expiresAtNanos.size() > PURGE_ABOVE) {
+            expiresAtNanos.values().removeIf(expiry -> expiry <= now);
+        }
         StringBuilder prefix = new StringBuilder(model);
         int tokensSoFar = 0;
         int read = 0;
@@ -63,5 +69,9 @@ final class PromptCache {
         }
         int uncached = prompt.totalTokens() - read - written5m - written1h;
         return new Split(uncached, read, written5m, written1h);
+    }
+
+    int size() {
+        return expiresAtNanos.size();
     }
 }

@@ -65,6 +65,13 @@ public class SimulatorEndpoint implements AnthropicEndpoint {
     }
 
     @Override
+    public void keyRejected() {
+        if (!simulator.isRunning()) {
+            configured.keyRejected();
+        }
+    }
+
+    @Override
     public String apiKey() {
         // A directly configured key is sent to the simulator too, as it would be to the API; a
         // secret is never fetched just to talk to the simulator.

@@ -131,6 +131,34 @@ class MessagesClientSimulatorTest {
     }
 
     @Test
+    void aRejectedKeyIsReportedToTheEndpointAndNotRetried() {
+        java.util.concurrent.atomic.AtomicInteger rejections = new java.util.concurrent.atomic.AtomicInteger();
+        AnthropicEndpoint endpoint = new AnthropicEndpoint() {
+            @Override
+            public URI baseUri() {
+                return simulator.baseUri();
+            }
+
+            @Override
+            public String apiKey() {
+                return "revoked-key";
+            }
+
+            @Override
+            public void keyRejected() {
+                rejections.incrementAndGet();
+            }
+        };
+        MessagesClient rejected = new MessagesClient(config, endpoint, wait -> { });
+        simulator.failNext(Fault.error(401, "authentication_error"));
+
+        assertThatThrownBy(() -> rejected.create(MessageRequest.builder("claude-sonnet-4-6", 10)
+                .message(Message.user("hi")).build()))
+                .isInstanceOfSatisfying(AnthropicApiException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+        assertThat(rejections).hasValue(1);
+    }
+
+    @Test
     void countsTokensWithoutGenerationFields() throws IOException {
         TokenCount count = client.countTokens(MessageRequest.builder("claude-sonnet-4-6", 100)
                 .message(Message.user("12345678")).build().forCounting());

@@ -73,6 +73,20 @@ class SecretsManagerReaderTest {
     }
 
     @Test
+    void aRejectedKeyIsReadAnewFromTheRotatedSecret() {
+        secretString = "old-key";
+        ConfiguredEndpoint endpoint = endpoint(java.util.Map.of("anthropic.api-key-secret-id", "anthropic"));
+        assertThat(endpoint.apiKey()).isEqualTo("old-key");
+
+        secretString = "rotated-key";
+        assertThat(endpoint.apiKey()).isEqualTo("old-key");
+        endpoint.keyRejected();
+
+        assertThat(endpoint.apiKey()).isEqualTo("rotated-key");
+        assertThat(targets).hasSize(2);
+    }
+
+    @Test
     void readsTheKeyFromAJsonSecret() {
         secretString = "{\"ANTHROPIC_API_KEY\":\"key-in-json\"}";
         assertThat(endpoint(java.util.Map.of("anthropic.api-key-secret-id", "anthropic")).apiKey())

@@ -199,6 +199,21 @@ class SimulatedApiTest {
     }
 
     @Test
+    void expiredCacheEntriesArePurgedOnceTheCacheGrowsLarge() {
+        PromptCache cache = new PromptCache(nanos::get);
+        for (int i = 0; i <= PromptCache.PURGE_ABOVE; i++) {
+            cache.apply("m", new CacheBreakpoints(java.util.List.of(new CacheBreakpoints.Segment("p" + i, 2000, "5m"))),
+                    1024, true);
+        }
+        nanos.addAndGet(java.time.Duration.ofMinutes(6).toNanos());
+
+        cache.apply("m", new CacheBreakpoints(java.util.List.of(new CacheBreakpoints.Segment("fresh", 2000, "5m"))),
+                1024, true);
+
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
     void aPrefixBelowTheModelsMinimumIsSilentlyNotCached() throws Exception {
         String system = ",\"system\":[{\"type\":\"text\",\"text\":\"short\",\"cache_control\":{\"type\":\"ephemeral\"}}]";
         JsonNode usage = messages(request(system)).path("usage");
