@@ -37,9 +37,9 @@ public final class RequestPlanner {
      * then keeps the answer to the schema's shape, as far as the schema's keywords allow.
      */
     public static MessageRequest.Builder planStructured(FeaturePolicy policy, StructuredOutputMode mode,
-            JsonNode schema, List<Message> messages) {
+            SchemaCheck schema, List<Message> messages) {
         MessageRequest.Builder request = plan(policy, messages);
-        JsonNode wireSchema = WireSchema.of(schema);
+        JsonNode wireSchema = schema.wireSchema();
         String tool = toolName(policy.feature());
         return switch (mode) {
             case FORCED_TOOL -> request.tools(List.of(Tool.strict(tool, TOOL_DESCRIPTION, wireSchema)))

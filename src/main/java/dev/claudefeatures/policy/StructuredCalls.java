@@ -77,7 +77,7 @@ public class StructuredCalls {
 
     private MessageCall send(FeaturePolicy policy, StructuredOutputMode mode, SchemaCheck schema,
             List<Message> messages, boolean escalation) {
-        return calls.send(policy, RequestPlanner.planStructured(policy, mode, schema.schema(), messages).build(),
+        return calls.send(policy, RequestPlanner.planStructured(policy, mode, schema, messages).build(),
                 escalation);
     }
 

@@ -52,7 +52,7 @@ class StructuredRequestTest {
     private static JsonNode request(String model) {
         FeaturePolicy policy = policy(model);
         MessageRequest request = RequestPlanner.planStructured(policy, StructuredOutputMode.of(policy.modelSpec()),
-                SCHEMA, List.of(Message.user("x"))).build();
+                new SchemaCheck("t", SCHEMA), List.of(Message.user("x"))).build();
         return JSON.valueToTree(request);
     }
 
@@ -119,7 +119,7 @@ class StructuredRequestTest {
     void temperatureIsSentOnlyWhereThePolicyHasIt() {
         FeaturePolicy withTemperature = new FeaturePolicy("t", "claude-sonnet-4-6",
                 CATALOG.models().get("claude-sonnet-4-6"), 500, "p", CacheMode.NONE, OptionalDouble.of(0.1), 1000);
-        assertThat(RequestPlanner.planStructured(withTemperature, StructuredOutputMode.FORCED_TOOL, SCHEMA,
+        assertThat(RequestPlanner.planStructured(withTemperature, StructuredOutputMode.FORCED_TOOL, new SchemaCheck("t", SCHEMA),
                 List.of()).build().temperature()).isEqualTo(0.1);
         assertThat(request("claude-sonnet-4-6").has("temperature")).isFalse();
     }

@@ -17,7 +17,7 @@ import dev.claudefeatures.policy.Policies;
 import dev.claudefeatures.policy.SchemaCheck;
 import dev.claudefeatures.policy.StructuredAnswer;
 import dev.claudefeatures.policy.StructuredCalls;
-import dev.claudefeatures.web.InputText;
+import dev.claudefeatures.web.TextRequest;
 import io.smallrye.config.ConfigMapping;
 
 /**
@@ -37,9 +37,6 @@ public class ClassifyTicketResource {
         List<String> categories();
     }
 
-    public record ClassifyRequest(String text) {
-    }
-
     public record Classification(String category, double confidence, String model) {
     }
 
@@ -57,9 +54,8 @@ public class ClassifyTicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Classification classify(ClassifyRequest request) {
-        String text = InputText.require(InputText.requireBody(request, "{\"text\": \"...\"}").text(), "text",
-                policy.maxInputChars());
+    public Classification classify(TextRequest request) {
+        String text = TextRequest.require(request, policy.maxInputChars());
         StructuredAnswer answer = structured.call(policy, schema, text);
         return new Classification(answer.value().path("category").asText(),
                 answer.value().path("confidence").asDouble(), answer.model());

@@ -15,7 +15,7 @@ import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.Policies;
 import dev.claudefeatures.policy.StructuredAnswer;
 import dev.claudefeatures.policy.StructuredCalls;
-import dev.claudefeatures.web.InputText;
+import dev.claudefeatures.web.TextRequest;
 import dev.claudefeatures.web.Problem;
 import dev.claudefeatures.web.ProblemException;
 import dev.claudefeatures.web.ProblemType;
@@ -27,9 +27,6 @@ import dev.claudefeatures.web.ProblemType;
  */
 @Path("/extract/{kind}")
 public class ExtractResource {
-
-    public record ExtractRequest(String text) {
-    }
 
     private final Policies policies;
     private final StructuredCalls structured;
@@ -45,13 +42,12 @@ public class ExtractResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Object extract(@PathParam("kind") String kind, ExtractRequest request) throws JsonProcessingException {
+    public Object extract(@PathParam("kind") String kind, TextRequest request) throws JsonProcessingException {
         FeaturePolicy policy = policies.find("extract-" + kind)
                 .filter(p -> p.schema().isPresent() && p.outputType().isPresent())
                 .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.NOT_FOUND, 404,
                         "No extractor '" + kind + "'.")));
-        String text = InputText.require(InputText.requireBody(request, "{\"text\": \"...\"}").text(), "text",
-                policy.maxInputChars());
+        String text = TextRequest.require(request, policy.maxInputChars());
         StructuredAnswer answer = structured.call(policy, policy.schema().get(), text);
         // Reading into the record checks the Java shape too; writing it back gives the documented JSON.
         return json.treeToValue(answer.value(), policy.outputType().get());

@@ -13,16 +13,13 @@ import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.policy.FeatureCalls;
 import dev.claudefeatures.policy.TokenUsage;
-import dev.claudefeatures.web.InputText;
+import dev.claudefeatures.web.TextRequest;
 
 /** {@code POST /summarise {"text": "..."}}: a concise, factual summary of the text. */
 @Path("/summarise")
 public class SummariseResource {
 
     static final String FEATURE = "summarise";
-
-    public record SummariseRequest(String text) {
-    }
 
     public record Summary(String summary, String model, String stopReason, TokenUsage usage) {
     }
@@ -37,9 +34,8 @@ public class SummariseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Summary summarise(SummariseRequest request) {
-        String text = InputText.require(InputText.requireBody(request, "{\"text\": \"...\"}").text(), "text",
-                calls.policy(FEATURE).maxInputChars());
+    public Summary summarise(TextRequest request) {
+        String text = TextRequest.require(request, calls.policy(FEATURE).maxInputChars());
         MessageCall call = calls.complete(FEATURE, List.of(Message.user(text)));
         return new Summary(call.response().text(), call.response().model(),
                 call.response().stopReason().wireName(), TokenUsage.of(call.response().usage()));
