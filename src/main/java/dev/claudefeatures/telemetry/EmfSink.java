@@ -6,41 +6,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes metrics as CloudWatch Embedded Metric Format: one JSON log line per feature and model
- * of the invocation, declaring all three dimension sets, so CloudWatch extracts the same metrics
- * as {@link CloudWatchSink} sends, from the log, with no API call.
+ * Writes metrics as CloudWatch Embedded Metric Format: one JSON object per stdout line, per
+ * feature and model of the invocation, declaring all three dimension sets, so CloudWatch extracts
+ * the same metrics as {@link CloudWatchSink} sends, from the log, with no API call.
  */
 final class EmfSink implements MetricSink {
 
-    /** The logger whose lines go to stdout as they are (see application.properties). */
-    static final String LOGGER = "claude-features.emf";
     /** EMF's limit of values in one metric array. */
     static final int MAX_VALUES = 100;
-
-    private static final Logger LOG = Logger.getLogger(LOGGER);
 
     private final String namespace;
     private final Clock clock;
     private final ObjectMapper json;
+    private final StdoutLines out;
 
-    EmfSink(String namespace, Clock clock, ObjectMapper json) {
+    EmfSink(String namespace, Clock clock, ObjectMapper json, StdoutLines out) {
         this.namespace = namespace;
         this.clock = clock;
         this.json = json;
+        this.out = out;
     }
 
     @Override
     public void publish(List<CallRecord> records) {
-        for (String line : lines(records)) {
-            LOG.info(line);
-        }
+        lines(records).forEach(out::write);
     }
 
     List<String> lines(List<CallRecord> records) {

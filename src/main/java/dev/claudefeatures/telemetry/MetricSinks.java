@@ -20,11 +20,11 @@ public class MetricSinks {
 
     @Produces
     @ApplicationScoped
-    MetricSink sink(TelemetryConfig config, ObjectMapper json) {
+    MetricSink sink(TelemetryConfig config, ObjectMapper json, StdoutLines out) {
         NamespaceRule.check(config.namespace());
         return switch (config.sink()) {
             case CLOUDWATCH -> new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC());
-            case EMF -> new EmfSink(config.namespace(), Clock.systemUTC(), json);
+            case EMF -> new EmfSink(config.namespace(), Clock.systemUTC(), json, out);
             case LOG -> new LogSink();
             case NONE -> records -> {
             };

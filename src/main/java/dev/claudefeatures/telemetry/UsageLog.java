@@ -5,13 +5,11 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One JSON line per call, written as it is (not wrapped in a log record) so that CloudWatch Logs
+ * One JSON line per call on stdout, not wrapped in a log record, so that CloudWatch Logs
  * Insights reads its fields directly: {@code stats sum(cost_usd) by feature, model}. It holds
  * token counts and identifiers; prompt and response text only when {@code telemetry.log-content}
  * is on; never an API key.
@@ -19,28 +17,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @ApplicationScoped
 public class UsageLog {
 
-    /** The logger whose lines go to stdout as they are (see application.properties). */
-    public static final String LOGGER = "claude-features.usage";
-
-    private static final Logger LOG = Logger.getLogger(LOGGER);
+    /** The value of every usage line's {@code type} field, to filter them by. */
+    public static final String TYPE = "claude_call";
 
     private final ObjectMapper json;
+    private final StdoutLines out;
     private final boolean logContent;
 
     @Inject
-    public UsageLog(ObjectMapper json, TelemetryConfig config) {
+    public UsageLog(ObjectMapper json, StdoutLines out, TelemetryConfig config) {
         this.json = json;
+        this.out = out;
         this.logContent = config.logContent();
     }
 
     /** @param prompt read only when content logging is on */
     void write(CallRecord record, Supplier<String> prompt, String response) {
-        LOG.info(line(record, prompt, response));
+        out.write(line(record, prompt, response));
     }
 
     String line(CallRecord record, Supplier<String> prompt, String response) {
         ObjectNode line = json.createObjectNode()
-                .put("type", "claude_call")
+                .put("type", TYPE)
                 .put("feature", record.feature())
                 .put("model", record.model())
                 .put("request_id", record.requestId())

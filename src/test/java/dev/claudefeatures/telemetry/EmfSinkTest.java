@@ -23,7 +23,7 @@ class EmfSinkTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    private final EmfSink sink = new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+    private final EmfSink sink = new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), JSON, new StdoutLines());
 
     private static CallRecord record(String model, int input, StopReason stop, int attempts, String error) {
         return new CallRecord("summarise", model, "req_1", new TokenCounts(input, 200, 30, 10, 50), stop,

@@ -55,7 +55,7 @@ class TelemetrySinkBenchmark {
                 return null;
             });
 
-            EmfSink emf = new EmfSink("ClaudeFeatures", Clock.systemUTC(), new ObjectMapper());
+            EmfSink emf = new EmfSink("ClaudeFeatures", Clock.systemUTC(), new ObjectMapper(), new StdoutLines());
             PrintStream sinkhole = new PrintStream(new ByteArrayOutputStream(), false, StandardCharsets.UTF_8);
             double[] emfTimes = time(() -> {
                 emf.lines(ONE_CALL).forEach(sinkhole::println);

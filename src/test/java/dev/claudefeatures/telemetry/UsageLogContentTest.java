@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.claudefeatures.testing.LogCapture;
+import dev.claudefeatures.testing.LineCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,14 +31,11 @@ class UsageLogContentTest {
 
     @Test
     void theUsageLineCarriesPromptAndResponseText() throws Exception {
-        List<String> usage;
-        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER)) {
-            given().contentType(ContentType.JSON).body("{\"text\": \"Ship the blue order first.\"}")
-                    .when().post("/summarise").then().statusCode(200);
-            usage = logs.linesOf(UsageLog.LOGGER);
-        }
+        LineCapture stdout = LineCapture.install();
+        given().contentType(ContentType.JSON).body("{\"text\": \"Ship the blue order first.\"}")
+                .when().post("/summarise").then().statusCode(200);
 
-        JsonNode line = new ObjectMapper().readTree(usage.get(0));
+        JsonNode line = stdout.ofType(UsageLog.TYPE).get(0);
         assertThat(line.path("prompt").asText()).isEqualTo("Ship the blue order first.");
         assertThat(line.path("response").asText()).isEqualTo("[offline simulator] Ship the blue order first.");
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
 import dev.claudefeatures.simulator.OfflineSimulator;
+import dev.claudefeatures.testing.LineCapture;
 import dev.claudefeatures.testing.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,12 +50,10 @@ class UsageLogTest {
 
     @Test
     void oneCallWritesOneUsageLineWithTokensCostAndIdsButNoText() throws Exception {
-        List<String> usage;
-        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER)) {
-            given().contentType(ContentType.JSON).body("{\"text\": \"" + TEXT + "\"}")
-                    .when().post("/summarise").then().statusCode(200);
-            usage = logs.linesOf(UsageLog.LOGGER);
-        }
+        LineCapture stdout = LineCapture.install();
+        given().contentType(ContentType.JSON).body("{\"text\": \"" + TEXT + "\"}")
+                .when().post("/summarise").then().statusCode(200);
+        List<String> usage = stdout.rawOfType(UsageLog.TYPE);
 
         assertThat(usage).hasSize(1);
         JsonNode line = JSON.readTree(usage.get(0));
@@ -79,15 +78,17 @@ class UsageLogTest {
 
     @Test
     void theApiKeyGoesOnTheWireButIntoNoLogLineEvenWhenCallsFail() {
-        List<String> lines;
-        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER, "claude-features.emf")) {
+        LineCapture stdout = LineCapture.install();
+        List<String> lines = new java.util.ArrayList<>();
+        try (LogCapture logs = LogCapture.start()) {
             given().contentType(ContentType.JSON).body("{\"text\": \"hello\"}")
                     .when().post("/summarise").then().statusCode(200);
             simulator.failNext(Fault.error(401, "authentication_error"));
             given().contentType(ContentType.JSON).body("{\"text\": \"hello\"}")
                     .when().post("/summarise").then().statusCode(502);
-            lines = logs.lines();
+            lines.addAll(logs.lines());
         }
+        lines.addAll(stdout.lines());
 
         assertThat(simulator.lastReceived().header("x-api-key")).isEqualTo(API_KEY);
         assertThat(lines).isNotEmpty().noneMatch(line -> line.contains(API_KEY));

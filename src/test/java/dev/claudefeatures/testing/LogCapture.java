@@ -38,10 +38,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return List.copyOf(lines);
     }
 
-    public List<String> linesOf(String loggerName) {
-        return lines.stream().filter(line -> line.startsWith(loggerName + " ")).map(line -> line.substring(loggerName.length() + 1)).toList();
-    }
-
     @Override
     public void publish(LogRecord record) {
         StringBuilder line = new StringBuilder(String.valueOf(record.getLoggerName())).append(' ')

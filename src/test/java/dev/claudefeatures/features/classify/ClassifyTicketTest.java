@@ -18,7 +18,7 @@ import dev.claudefeatures.simulator.Fault;
 import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.simulator.ReceivedRequest;
 import dev.claudefeatures.telemetry.UsageLog;
-import dev.claudefeatures.testing.LogCapture;
+import dev.claudefeatures.testing.LineCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -43,29 +43,17 @@ class ClassifyTicketTest {
         return simulator.received().subList(before, simulator.received().size());
     }
 
-    private static List<JsonNode> usageLines(LogCapture logs) {
-        return logs.linesOf(UsageLog.LOGGER).stream().map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     @Test
     void aConfidentAnswerFromSonnetIsFinal() throws Exception {
-        List<ReceivedRequest> calls;
-        List<JsonNode> usage;
-        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER)) {
-            calls = callsDuring(() -> given().contentType(ContentType.JSON).body(TICKET)
-                    .when().post("/classify/ticket")
-                    .then().statusCode(200)
-                    .body("category", equalTo("billing"))
-                    .body("confidence", equalTo(0.9f))
-                    .body("model", equalTo("claude-sonnet-4-6")));
-            usage = usageLines(logs);
-        }
+        LineCapture stdout = LineCapture.install();
+        List<ReceivedRequest> calls = callsDuring(() -> given().contentType(ContentType.JSON).body(TICKET)
+                .when().post("/classify/ticket")
+                .then().statusCode(200)
+                .body("category", equalTo("billing"))
+                .body("confidence", equalTo(0.9f))
+                .body("model", equalTo("claude-sonnet-4-6")));
+        List<JsonNode> usage = stdout.ofType(UsageLog.TYPE);
 
         assertThat(calls).hasSize(1);
         JsonNode schema = JSON.readTree(calls.get(0).body()).path("tools").get(0).path("input_schema");
@@ -77,16 +65,13 @@ class ClassifyTicketTest {
     @Test
     void anAnswerBelowTheThresholdIsAskedAgainOfOpusAndSaysSo() throws Exception {
         simulator.failNext(Fault.answer(JSON.readTree("{\"category\":\"account\",\"confidence\":0.45}")));
-        List<ReceivedRequest> calls;
-        List<JsonNode> usage;
-        try (LogCapture logs = LogCapture.start(UsageLog.LOGGER)) {
-            calls = callsDuring(() -> given().contentType(ContentType.JSON).body(TICKET)
-                    .when().post("/classify/ticket")
-                    .then().statusCode(200)
-                    .body("category", equalTo("billing"))
-                    .body("model", equalTo("claude-opus-4-6")));
-            usage = usageLines(logs);
-        }
+        LineCapture stdout = LineCapture.install();
+        List<ReceivedRequest> calls = callsDuring(() -> given().contentType(ContentType.JSON).body(TICKET)
+                .when().post("/classify/ticket")
+                .then().statusCode(200)
+                .body("category", equalTo("billing"))
+                .body("model", equalTo("claude-opus-4-6")));
+        List<JsonNode> usage = stdout.ofType(UsageLog.TYPE);
 
         assertThat(calls).extracting(call -> JSON.readTree(call.body()).path("model").asText())
                 .containsExactly("claude-sonnet-4-6", "claude-opus-4-6");

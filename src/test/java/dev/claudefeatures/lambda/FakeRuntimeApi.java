@@ -1,0 +1,141 @@
+package dev.claudefeatures.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The Lambda Runtime API on loopback, as far as a function's runtime uses it: {@code /next} hands
+ * out the queued events with the headers Lambda sends, {@code /response} and {@code /error}
+ * complete the invocation, {@code /init/error} records a failed start.
+ */
+final class FakeRuntimeApi implements AutoCloseable {
+
+    static final String FUNCTION_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:claude-features-prod-parity";
+    private static final String PREFIX = "/2018-06-01/runtime";
+    private static final Pattern INVOCATION = Pattern.compile(PREFIX + "/invocation/([^/]+)/(response|error)");
+
+    /** What the function answered to one event. */
+    record Result(String requestId, boolean error, String body) {
+    }
+
+    private record Pending(String requestId, String event, Duration timeout, CompletableFuture<Result> result) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final BlockingQueue<Pending> queued = new LinkedBlockingQueue<>();
+    private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
+    private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
+
+    FakeRuntimeApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(PREFIX + "/invocation/next", this::next);
+        server.createContext(PREFIX + "/invocation/", this::complete);
+        server.createContext(PREFIX + "/init/error", exchange -> {
+            initError.complete(body(exchange));
+            answer(exchange, 202, "{}");
+        });
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Completes when the function asks for its first event: its init is over. */
+    CompletableFuture<Void> firstPoll() {
+        return firstPoll;
+    }
+
+    CompletableFuture<String> initError() {
+        return initError;
+    }
+
+    /** Queues an event; the invocation's deadline is {@code timeout} after the function takes it. */
+    CompletableFuture<Result> invoke(String event, Duration timeout) {
+        Pending pending = new Pending(UUID.randomUUID().toString(), event, timeout, new CompletableFuture<>());
+        queued.add(pending);
+        return pending.result();
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        firstPoll.complete(null);
+        Pending pending;
+        try {
+            pending = queued.poll(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        if (pending == null) {
+            exchange.close();
+            return;
+        }
+        inFlight.put(pending.requestId(), pending);
+        var headers = exchange.getResponseHeaders();
+        headers.add("Lambda-Runtime-Aws-Request-Id", pending.requestId());
+        headers.add("Lambda-Runtime-Deadline-Ms",
+                Long.toString(System.currentTimeMillis() + pending.timeout().toMillis()));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
+        headers.add("Lambda-Runtime-Trace-Id",
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0");
+        headers.add("Content-Type", "application/json");
+        answer(exchange, 200, pending.event());
+    }
+
+    private void complete(HttpExchange exchange) throws IOException {
+        Matcher matcher = INVOCATION.matcher(exchange.getRequestURI().getPath());
+        if (!matcher.matches() || !"POST".equals(exchange.getRequestMethod())) {
+            answer(exchange, 404, "{\"errorType\":\"NotFound\"}");
+            return;
+        }
+        String body = body(exchange);
+        Pending pending = inFlight.remove(matcher.group(1));
+        if (pending == null) {
+            answer(exchange, 400, "{\"errorType\":\"InvalidRequestID\"}");
+            return;
+        }
+        answer(exchange, 202, "{\"status\":\"OK\"}");
+        pending.result().complete(new Result(pending.requestId(), "error".equals(matcher.group(2)), body));
+    }
+
+    private static String body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

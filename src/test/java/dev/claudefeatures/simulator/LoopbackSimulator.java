@@ -1,0 +1,91 @@
+package dev.claudefeatures.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.claudefeatures.policy.ModelCatalog;
+import dev.claudefeatures.testing.TestConfig;
+
+/**
+ * The simulator's API outside Quarkus, on a JDK HTTP server on loopback: an upstream for a
+ * process under test (the packaged function) that must not run a simulator of its own. Error
+ * faults queue as in {@link OfflineSimulator#failNext(Fault)}.
+ */
+public final class LoopbackSimulator implements AutoCloseable {
+
+    private final SimulatedApi api;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+
+    private LoopbackSimulator() throws IOException {
+        ModelCatalog catalog = TestConfig.with(Map.of(), ModelCatalog.class).getConfigMapping(ModelCatalog.class);
+        api = new SimulatedApi(catalog, new PromptCache(System::nanoTime), new ObjectMapper());
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::serve);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    public static LoopbackSimulator start() throws IOException {
+        return new LoopbackSimulator();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers the next request with the error of {@code fault}. */
+    public void failNext(Fault fault) {
+        if (!fault.isError()) {
+            throw new IllegalArgumentException("only error faults are served here");
+        }
+        faults.add(fault);
+    }
+
+    public List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        String path = exchange.getRequestURI().getPath();
+        received.add(new ReceivedRequest(path, Map.copyOf(headers), new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        Fault fault = faults.poll();
+        SimulatedResponse answer = fault != null
+                ? api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers())
+                : api.handle(exchange.getRequestMethod(), path, headers::get, body);
+        answer.headers().forEach(exchange.getResponseHeaders()::add);
+        byte[] bytes = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

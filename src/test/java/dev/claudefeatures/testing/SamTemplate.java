@@ -1,0 +1,89 @@
+package dev.claudefeatures.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * {@code template.yaml} as a test reads it. CloudFormation's short tags are read as the plain
+ * values they tag ({@code !Ref X} as {@code X}); a value naming a parameter resolves to that
+ * parameter's value.
+ */
+public final class SamTemplate {
+
+    /** A CloudFormation metric: its namespace (resolved), name, and dimensions by name. */
+    public record Metric(String namespace, String name, Map<String, String> dimensions, String unit) {
+    }
+
+    private final JsonNode root;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    private SamTemplate(JsonNode root, Map<String, String> overrides) {
+        this.root = root;
+        root.path("Parameters").fields().forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().path("Default").asText()));
+        parameters.putAll(overrides);
+    }
+
+    public static SamTemplate read(Map<String, String> parameterOverrides) throws IOException {
+        return new SamTemplate(new YAMLMapper().readTree(Files.readString(Path.of("template.yaml"))), parameterOverrides);
+    }
+
+    public JsonNode resources() {
+        return root.path("Resources");
+    }
+
+    /** A value with a parameter reference resolved; other values as they are. */
+    public String resolve(JsonNode value) {
+        String text = value.asText();
+        return parameters.getOrDefault(text, text);
+    }
+
+    public int functionMemoryMb() {
+        return root.path("Globals").path("Function").path("MemorySize").asInt();
+    }
+
+    public int functionTimeoutSeconds() {
+        return root.path("Globals").path("Function").path("Timeout").asInt();
+    }
+
+    /** The environment every function gets, parameters resolved. */
+    public Map<String, String> functionEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        root.path("Globals").path("Function").path("Environment").path("Variables").fields()
+                .forEachRemaining(variable -> env.put(variable.getKey(), resolve(variable.getValue())));
+        return env;
+    }
+
+    /** Every metric the alarms watch, from a plain alarm or from the queries of a metric-math one. */
+    public List<Metric> alarmMetrics() {
+        List<Metric> metrics = new java.util.ArrayList<>();
+        resources().fields().forEachRemaining(resource -> {
+            if (!"AWS::CloudWatch::Alarm".equals(resource.getValue().path("Type").asText())) {
+                return;
+            }
+            JsonNode properties = resource.getValue().path("Properties");
+            if (properties.has("MetricName")) {
+                metrics.add(metric(properties));
+            }
+            properties.path("Metrics").forEach(query -> {
+                if (query.has("MetricStat")) {
+                    metrics.add(metric(query.path("MetricStat").path("Metric")));
+                }
+            });
+        });
+        return metrics;
+    }
+
+    private Metric metric(JsonNode metric) {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        metric.path("Dimensions").forEach(d -> dimensions.put(d.path("Name").asText(), resolve(d.path("Value"))));
+        return new Metric(resolve(metric.path("Namespace")), metric.path("MetricName").asText(), dimensions,
+                metric.path("Unit").isMissingNode() ? null : metric.path("Unit").asText());
+    }
+}
