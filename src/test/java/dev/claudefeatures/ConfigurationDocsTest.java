@@ -17,7 +17,6 @@ import dev.claudefeatures.features.classify.ClassifyTicketResource;
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.policy.FeaturesConfig;
 import dev.claudefeatures.policy.ModelCatalog;
-import dev.claudefeatures.secrets.SecretsManagerReader;
 import dev.claudefeatures.simulator.SimulatorConfig;
 import dev.claudefeatures.telemetry.TelemetryConfig;
 import io.smallrye.config.ConfigMapping;
@@ -28,7 +27,7 @@ import io.smallrye.config.WithParentName;
 class ConfigurationDocsTest {
 
     static final List<Class<?>> MAPPINGS = List.of(AnthropicConfig.class, SimulatorConfig.class, FeaturesConfig.class,
-            ModelCatalog.class, SecretsManagerReader.SecretsConfig.class, TelemetryConfig.class,
+            ModelCatalog.class, TelemetryConfig.class,
             ClassifyTicketResource.Categories.class);
 
     @Test

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicCredentialsException;
@@ -35,8 +36,11 @@ class SecretsManagerReaderTest {
     }
 
     private SecretsManagerReader reader() {
-        URI endpoint = fake.endpoint();
-        return new SecretsManagerReader(() -> Optional.of(endpoint), new ObjectMapper());
+        SecretsManagerClient client = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(fake.endpoint())
+                .build();
+        return new SecretsManagerReader(client, new ObjectMapper());
     }
 
     private ConfiguredEndpoint endpoint(java.util.Map<String, String> config) {
