@@ -26,6 +26,12 @@ public interface AnthropicConfig {
      */
     Optional<String> apiKeySecretId();
 
+    /**
+     * Answer from the offline simulator instead of the API. Unset: on in dev and test when no key
+     * is configured, off in prod (where a missing key then stops the start-up).
+     */
+    Optional<Boolean> offline();
+
     /** The {@code anthropic-version} header sent with every request. */
     @WithDefault("2026-10-21")
     @WithConverter(ApiVersion.Converter.class)

@@ -3,13 +3,16 @@ package dev.claudefeatures.messages;
 import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 /**
  * The API as configured: {@code anthropic.base-url}, and the key from {@code anthropic.api-key}
  * or, failing that, from the secret {@code anthropic.api-key-secret-id}, fetched once on first use.
+ * Typed to its own class: the client gets its endpoint from {@link Endpoints}.
  */
 @ApplicationScoped
+@Typed(ConfiguredEndpoint.class)
 public class ConfiguredEndpoint implements AnthropicEndpoint {
 
     private final AnthropicConfig config;
@@ -25,6 +28,15 @@ public class ConfiguredEndpoint implements AnthropicEndpoint {
     /** Whether a key is configured, directly or as a secret. */
     public boolean hasCredentials() {
         return config.apiKey().isPresent() || config.apiKeySecretId().isPresent();
+    }
+
+    /** The start-up check: without a key or a secret to read it from, no call could succeed. */
+    void requireCredentials() {
+        if (!hasCredentials()) {
+            throw new AnthropicCredentialsException("no Anthropic API key: set ANTHROPIC_API_KEY (anthropic.api-key) "
+                    + "or anthropic.api-key-secret-id, or anthropic.offline=true to answer from the offline simulator",
+                    null);
+        }
     }
 
     @Override

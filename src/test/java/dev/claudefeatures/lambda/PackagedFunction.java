@@ -108,6 +108,25 @@ final class PackagedFunction implements AutoCloseable {
         return env;
     }
 
+    /** What one invocation answered, and the stdout lines it wrote. */
+    record Answered(String response, List<String> stdout) {
+    }
+
+    /**
+     * Hands {@code event} to the function and waits for its answer. Everything the invocation
+     * wrote to stdout was written before its response was posted, so it is in the file by then.
+     */
+    Answered invoke(FakeRuntimeApi runtimeApi, String event, Duration timeout) throws Exception {
+        int before = stdoutLines().size();
+        FakeRuntimeApi.Result result = runtimeApi.invoke(event, timeout)
+                .get(timeout.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+        if (result.error()) {
+            throw new AssertionError("the function answered an invocation error: " + result.body());
+        }
+        List<String> lines = stdoutLines();
+        return new Answered(result.body(), List.copyOf(lines.subList(before, lines.size())));
+    }
+
     /** The running process's arguments, as the operating system reports them. */
     List<String> arguments() {
         return List.of(process.info().arguments().orElse(new String[0]));

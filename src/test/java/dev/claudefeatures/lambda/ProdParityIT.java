@@ -117,16 +117,9 @@ class ProdParityIT {
 
     private static Invocation invoke(PackagedFunction function, FakeRuntimeApi runtimeApi, String name, String event,
             Duration timeout) throws Exception {
-        int before = function.stdoutLines().size();
-        FakeRuntimeApi.Result result = runtimeApi.invoke(event, timeout).get(timeout.toSeconds() + 5, TimeUnit.SECONDS);
-        assertThat(result.error()).as("%s answered an invocation error: %s", name, result.body()).isFalse();
-        // Everything the invocation wrote was written before its response was posted.
-        List<String> lines = function.stdoutLines();
-        List<JsonNode> written = new ArrayList<>();
-        for (String line : lines.subList(before, lines.size())) {
-            written.add(parse(line));
-        }
-        return new Invocation(name, JSON.readTree(result.body()), written);
+        PackagedFunction.Answered answered = function.invoke(runtimeApi, event, timeout);
+        return new Invocation(name, JSON.readTree(answered.response()),
+                answered.stdout().stream().map(ProdParityIT::parse).toList());
     }
 
     private static JsonNode parse(String line) {

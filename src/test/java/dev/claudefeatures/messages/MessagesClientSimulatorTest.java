@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudefeatures.simulator.Fault;
 import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.simulator.ReceivedRequest;
+import dev.claudefeatures.testing.TestConfig;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The typed client against the offline simulator: what goes on the wire and what comes back. */
@@ -188,7 +189,8 @@ class MessagesClientSimulatorTest {
 
     @Test
     void aSlowAnswerTimesOut() {
-        MessagesClient impatient = new MessagesClient(new ShortTimeout(config), simulatorEndpoint(simulator.baseUri()),
+        MessagesClient impatient = new MessagesClient(TestConfig.with(java.util.Map.of("anthropic.timeout", "1s"), AnthropicConfig.class)
+                .getConfigMapping(AnthropicConfig.class), simulatorEndpoint(simulator.baseUri()),
                 wait -> { });
         for (int i = 0; i < 3; i++) {
             simulator.failNext(Fault.slow(Duration.ofMillis(1500)));
@@ -230,53 +232,5 @@ class MessagesClientSimulatorTest {
                 return "test-key";
             }
         };
-    }
-
-    /** The application's configuration with a one-second timeout. */
-    private record ShortTimeout(AnthropicConfig delegate) implements AnthropicConfig {
-        @Override
-        public URI baseUrl() {
-            return delegate.baseUrl();
-        }
-
-        @Override
-        public Optional<String> apiKey() {
-            return delegate.apiKey();
-        }
-
-        @Override
-        public Optional<String> apiKeySecretId() {
-            return delegate.apiKeySecretId();
-        }
-
-        @Override
-        public ApiVersion version() {
-            return delegate.version();
-        }
-
-        @Override
-        public Optional<List<String>> betas() {
-            return delegate.betas();
-        }
-
-        @Override
-        public Duration timeout() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Duration connectTimeout() {
-            return delegate.connectTimeout();
-        }
-
-        @Override
-        public Duration deadline() {
-            return delegate.deadline();
-        }
-
-        @Override
-        public int maxRetries() {
-            return delegate.maxRetries();
-        }
     }
 }

@@ -34,7 +34,7 @@ class UsageLogTest {
     public static class WithApiKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("anthropic.api-key", API_KEY, "anthropic.simulator.enabled", "true");
+            return Map.of("anthropic.api-key", API_KEY, "anthropic.offline", "true");
         }
     }
 

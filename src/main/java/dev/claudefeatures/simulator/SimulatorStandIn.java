@@ -1,0 +1,51 @@
+package dev.claudefeatures.simulator;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.claudefeatures.messages.AnthropicConfig;
+import dev.claudefeatures.messages.AnthropicEndpoint;
+import dev.claudefeatures.messages.StandInEndpoint;
+
+/** The offline simulator as the client's stand-in endpoint: created only when the application runs offline. */
+@ApplicationScoped
+public class SimulatorStandIn implements StandInEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(SimulatorStandIn.class);
+    /** Sent when no key is configured: any non-empty key will do for the simulator. */
+    static final String SIMULATOR_KEY = "offline-simulator";
+
+    private final OfflineSimulator simulator;
+    private final AnthropicConfig anthropic;
+
+    @Inject
+    public SimulatorStandIn(OfflineSimulator simulator, AnthropicConfig anthropic) {
+        this.simulator = simulator;
+        this.anthropic = anthropic;
+    }
+
+    @Override
+    public AnthropicEndpoint start() {
+        URI uri = simulator.start();
+        LOG.infof("Offline: features answer from the offline simulator at %s (deterministic text, estimated "
+                + "tokens, no cost). Set ANTHROPIC_API_KEY to call the real API.", uri);
+        // A directly configured key is sent to the simulator too, as it would be to the API; a
+        // secret is never fetched just to talk to the simulator.
+        String key = anthropic.apiKey().orElse(SIMULATOR_KEY);
+        return new AnthropicEndpoint() {
+            @Override
+            public URI baseUri() {
+                return uri;
+            }
+
+            @Override
+            public String apiKey() {
+                return key;
+            }
+        };
+    }
+}
