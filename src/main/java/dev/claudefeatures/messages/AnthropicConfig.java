@@ -40,7 +40,7 @@ public interface AnthropicConfig {
     /** {@code anthropic-beta} names, sent comma-separated; an unknown name is a 400 from the API. */
     Optional<List<String>> betas();
 
-    /** Time to wait for one response. API Gateway HTTP APIs give up on an integration at 30 s. */
+    /** Time to wait for one response; an attempt also never outlasts the request's deadline. */
     @WithDefault("25s")
     Duration timeout();
 
@@ -49,13 +49,21 @@ public interface AnthropicConfig {
     Duration connectTimeout();
 
     /**
-     * Time budget of one call, attempts and waits included: a retry is started only if a whole
-     * attempt ({@link #timeout()}) still fits. It keeps a call inside the HTTP API's 30 s
-     * integration limit, so that the caller gets this service's problem answer (and the metrics
-     * go out) instead of the gateway's bare 504.
+     * Time budget of one incoming request: every call made for it (first answer, repair,
+     * escalation, their retries and waits) draws on it. In Lambda the budget is also at most the
+     * invocation's remaining time less {@link #deadlineMargin()}. It keeps an answer inside the
+     * HTTP API's 30 s integration limit, so that the caller gets this service's problem answer
+     * (and the metrics go out) instead of the gateway's bare 504.
      */
     @WithDefault("28s")
     Duration deadline();
+
+    /**
+     * In Lambda, the time kept back from the invocation's remaining time for the answer, its
+     * metrics and the handler's return.
+     */
+    @WithDefault("1500ms")
+    Duration deadlineMargin();
 
     /** Retries after a failed attempt, where the official SDKs would retry (see {@link RetryPolicy}). */
     @WithDefault("2")

@@ -11,10 +11,13 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * The Messages API on the wire. Built by {@link MessagesClient} against the current
- * {@link AnthropicEndpoint}; use {@link MessagesClient}, which adds retries and timing.
- * A {@code null} header parameter is not sent.
+ * {@link AnthropicEndpoint}; use {@link MessagesClient}, which adds retries, deadlines and timing.
+ * Each call is a {@link Uni} so that an attempt can be given its own timeout, and cancelled
+ * (its connection closed) when that passes. A {@code null} header parameter is not sent.
  */
 @RegisterRestClient(configKey = "anthropic")
 @RegisterProvider(ApiErrorMapper.class)
@@ -24,7 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface MessagesApi {
 
     @POST
-    RestResponse<MessageResponse> create(
+    Uni<RestResponse<MessageResponse>> create(
             @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version,
             @HeaderParam("anthropic-beta") String betas,
@@ -32,7 +35,7 @@ public interface MessagesApi {
 
     @POST
     @Path("/count_tokens")
-    RestResponse<TokenCount> countTokens(
+    Uni<RestResponse<TokenCount>> countTokens(
             @HeaderParam("x-api-key") String apiKey,
             @HeaderParam("anthropic-version") String version,
             @HeaderParam("anthropic-beta") String betas,

@@ -9,15 +9,16 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Calls the Messages API with the configured version, key, timeouts and retries. Every error
- * leaves as an {@link AnthropicException}; a success comes back as a {@link MessageCall}.
+ * Calls the Messages API with the configured version, key, timeouts and retries, inside a
+ * {@link Deadline}. Every error leaves as an {@link AnthropicException}; a success comes back as
+ * a {@link MessageCall}.
  */
 @ApplicationScoped
 public class MessagesClient {
@@ -38,35 +39,45 @@ public class MessagesClient {
         this.endpoint = endpoint;
         this.retrier = new Retrier(
                 new RetryPolicy(config.maxRetries(), ThreadLocalRandom.current()::nextDouble, Clock.systemUTC()),
-                sleeper, System::nanoTime, config.timeout(), config.deadline());
+                sleeper, System::nanoTime, config.timeout());
         this.betas = config.betas().map(names -> String.join(",", names)).orElse(null);
     }
 
+    /** A call with a deadline of its own: {@code anthropic.deadline} from now. */
     public MessageCall create(MessageRequest request) {
-        long start = System.nanoTime();
-        Retrier.Outcome<RestResponse<MessageResponse>> outcome = retrier.run(() -> send(
-                () -> api().create(endpoint.apiKey(), config.version().wireName(), betas, request)));
+        return create(request, Deadline.after(config.deadline()));
+    }
+
+    /** A call that ends, retries included, by {@code deadline}. */
+    public MessageCall create(MessageRequest request, Deadline deadline) {
+        Retrier.Outcome<RestResponse<MessageResponse>> outcome = retrier.run(timeout -> send(
+                () -> api().create(endpoint.apiKey(), config.version().wireName(), betas, request), timeout), deadline);
         RestResponse<MessageResponse> response = outcome.value();
         return new MessageCall(response.getEntity(), response.getHeaderString("request-id"), outcome.attempts(),
-                Duration.ofNanos(System.nanoTime() - start));
+                outcome.elapsed());
     }
 
     public TokenCount countTokens(CountTokensRequest request) {
-        return retrier.run(() -> send(
-                () -> api().countTokens(endpoint.apiKey(), config.version().wireName(), betas, request)))
-                .value().getEntity();
+        return retrier.run(timeout -> send(
+                () -> api().countTokens(endpoint.apiKey(), config.version().wireName(), betas, request), timeout),
+                Deadline.after(config.deadline())).value().getEntity();
     }
 
-    /** One attempt; transport failures become {@link AnthropicTransportException}. */
-    private <T> T send(Supplier<T> attempt) {
+    /**
+     * One attempt, given up (and its request cancelled) after {@code timeout}. Failures that are
+     * not the API's own answer become {@link AnthropicTransportException}.
+     */
+    private <T> T send(Supplier<Uni<T>> attempt, Duration timeout) {
         try {
-            return attempt.get();
+            return attempt.get().await().atMost(timeout);
         } catch (AnthropicApiException failure) {
             if (failure.status() == 401) {
                 endpoint.keyRejected();
             }
             throw failure;
-        } catch (ProcessingException failure) {
+        } catch (AnthropicException failure) {
+            throw failure;
+        } catch (RuntimeException failure) {
             boolean timedOut = causedByTimeout(failure);
             throw new AnthropicTransportException(
                     timedOut ? "the Anthropic API did not answer in time" : "could not reach the Anthropic API",
@@ -76,7 +87,8 @@ public class MessagesClient {
 
     private static boolean causedByTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
+            if (cause instanceof TimeoutException || cause instanceof io.smallrye.mutiny.TimeoutException
+                    || cause instanceof java.net.SocketTimeoutException
                     || cause.getClass().getSimpleName().contains("Timeout")) {
                 return true;
             }
@@ -84,7 +96,7 @@ public class MessagesClient {
         return false;
     }
 
-    /** Built on first use, once the endpoint (the simulator, in dev) is known. */
+    /** Built on first use, once the endpoint (the simulator, offline) is known. */
     private MessagesApi api() {
         MessagesApi built = api;
         if (built == null) {

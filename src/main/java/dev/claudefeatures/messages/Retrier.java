@@ -1,54 +1,65 @@
 package dev.claudefeatures.messages;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
- * Runs an attempt until it succeeds, the {@link RetryPolicy} gives up, or another attempt would
- * not fit the deadline.
+ * Runs an attempt until it succeeds, the {@link RetryPolicy} gives up, or the deadline leaves no
+ * room for another. Each attempt may take at most the attempt timeout and never more than the
+ * time left, so the last one ends by the deadline; the whole run is timed here, once.
  */
 final class Retrier {
 
-    record Outcome<T>(T value, int attempts) {
+    /** A success: the value, the attempts it took and the time from the first attempt to the answer. */
+    record Outcome<T>(T value, int attempts, Duration elapsed) {
     }
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final LongSupplier nanoClock;
     private final Duration attemptTimeout;
-    private final Duration deadline;
 
-    /**
-     * @param attemptTimeout the longest one attempt can take
-     * @param deadline       the longest the whole call may take, waits included
-     */
-    Retrier(RetryPolicy policy, Sleeper sleeper, LongSupplier nanoClock, Duration attemptTimeout, Duration deadline) {
+    /** @param attemptTimeout the longest one attempt may take ({@code anthropic.timeout}) */
+    Retrier(RetryPolicy policy, Sleeper sleeper, LongSupplier nanoClock, Duration attemptTimeout) {
         this.policy = policy;
         this.sleeper = sleeper;
         this.nanoClock = nanoClock;
         this.attemptTimeout = attemptTimeout;
-        this.deadline = deadline;
     }
 
-    <T> Outcome<T> run(Supplier<T> attempt) {
+    /** @param attempt one attempt, given the most time it may take */
+    <T> Outcome<T> run(Function<Duration, T> attempt, Deadline deadline) {
         long start = nanoClock.getAsLong();
         for (int retries = 0;; retries++) {
+            Duration left = deadline.remaining(nanoClock.getAsLong());
+            if (left.compareTo(Deadline.MIN_ATTEMPT) < 0) {
+                AnthropicTransportException outOfTime = new AnthropicTransportException(
+                        "no time was left for an attempt within the request's deadline", null, true);
+                outOfTime.attempts(retries);
+                outOfTime.elapsed(since(start));
+                throw outOfTime;
+            }
             try {
-                return new Outcome<>(attempt.get(), retries + 1);
+                T value = attempt.apply(left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout);
+                return new Outcome<>(value, retries + 1, since(start));
             } catch (AnthropicException failure) {
                 failure.attempts(retries + 1);
+                failure.elapsed(since(start));
                 if (!policy.shouldRetry(failure, retries)) {
                     throw failure;
                 }
                 Duration delay = policy.delayBeforeRetry(failure, retries);
-                Duration elapsed = Duration.ofNanos(nanoClock.getAsLong() - start);
-                if (elapsed.plus(delay).plus(attemptTimeout).compareTo(deadline) > 0) {
+                if (deadline.remaining(nanoClock.getAsLong()).minus(delay).compareTo(Deadline.MIN_ATTEMPT) < 0) {
                     throw failure;
                 }
                 pause(delay, failure);
             }
         }
+    }
+
+    private Duration since(long start) {
+        return Duration.ofNanos(nanoClock.getAsLong() - start);
     }
 
     private void pause(Duration delay, AnthropicException failure) {

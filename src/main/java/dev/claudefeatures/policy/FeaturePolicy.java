@@ -10,8 +10,7 @@ import dev.claudefeatures.telemetry.TokenPrices;
  * A feature's policy, checked and resolved: the model's specification looked up, the system
  * prompt and schema read from their resources.
  *
- * @param schema     the JSON Schema of a structured answer, compiled
- * @param outputType the record a structured answer is read into
+ * @param schema the JSON Schema of a structured answer, with the policy's {@code enums} applied, compiled
  */
 public record FeaturePolicy(
         String feature,
@@ -23,7 +22,6 @@ public record FeaturePolicy(
         OptionalDouble temperature,
         int maxInputChars,
         Optional<SchemaCheck> schema,
-        Optional<Class<?>> outputType,
         Optional<Escalation> escalation) {
 
     /** A stronger model for answers whose confidence field is below a threshold. */
@@ -33,13 +31,13 @@ public record FeaturePolicy(
     public FeaturePolicy(String feature, String model, ModelSpec modelSpec, int maxTokens, String systemPrompt,
             CacheMode cache, OptionalDouble temperature, int maxInputChars) {
         this(feature, model, modelSpec, maxTokens, systemPrompt, cache, temperature, maxInputChars, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty());
     }
 
     /** The same policy on another model, e.g. for an escalation. */
     public FeaturePolicy onModel(String otherModel, ModelSpec otherSpec) {
         return new FeaturePolicy(feature, otherModel, otherSpec, maxTokens, systemPrompt, cache, temperature,
-                maxInputChars, schema, outputType, escalation);
+                maxInputChars, schema, escalation);
     }
 
     /** The model's prices, as telemetry prices a call. */

@@ -1,5 +1,6 @@
 package dev.claudefeatures.policy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -49,8 +50,12 @@ public interface FeaturesConfig {
         /** Classpath resource of the JSON Schema that a structured answer must fit. */
         Optional<String> schema();
 
-        /** The record a structured answer is read into (a fully qualified class name). */
-        Optional<String> outputType();
+        /**
+         * Values that close a string property of the schema, by property name, e.g.
+         * {@code enums.category=billing,technical}: the schema's file leaves the choice open, the
+         * configuration decides it. Each must name a string property of the schema.
+         */
+        Map<String, List<String>> enums();
 
         /** Re-asks a stronger model when the answer's confidence is low. */
         Optional<Escalation> escalation();

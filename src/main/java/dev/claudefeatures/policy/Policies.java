@@ -7,19 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.claudefeatures.messages.AnthropicConfig;
+import dev.claudefeatures.telemetry.TelemetryConfig;
 import io.quarkus.runtime.Startup;
 
 /**
- * The checked policies of all features. Built at start-up so that a bad policy stops the
- * application (and a Lambda's init) instead of failing its first user.
+ * The checked policies of all features. Built at start-up, after {@link ConfigurationCheck} has
+ * passed the whole configuration, so that a bad setting stops the application (and a Lambda's
+ * init) instead of failing its first user.
  */
 @Startup
 @Singleton
@@ -28,19 +34,16 @@ public class Policies {
     private final Map<String, FeaturePolicy> policies;
 
     @Inject
-    public Policies(FeaturesConfig features, ModelCatalog catalog, AnthropicConfig anthropic, ObjectMapper json) {
-        List<String> problems = PolicyValidator.problems(features.features(), catalog.models(), anthropic.version(),
-                resource -> classLoader().getResource(resource) != null);
+    public Policies(FeaturesConfig features, ModelCatalog catalog, AnthropicConfig anthropic, TelemetryConfig telemetry,
+            ObjectMapper json) {
+        List<String> problems = ConfigurationCheck.problems(new ConfigurationCheck.Inputs(features.features(),
+                catalog.models(), anthropic, telemetry, Policies::read, json));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid feature configuration:\n  - " + String.join("\n  - ", problems));
+            throw new IllegalStateException("Invalid configuration, " + problems.size() + " problem(s):\n  - "
+                    + String.join("\n  - ", problems));
         }
         this.policies = features.features().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, entry -> resolve(entry.getKey(), entry.getValue(), catalog, json)));
-    }
-
-    /** The policy of a feature, if it has one: for resources that serve a family of features. */
-    public Optional<FeaturePolicy> find(String feature) {
-        return Optional.ofNullable(policies.get(feature));
     }
 
     /** The policy of a feature; a feature without one is a programming error. */
@@ -52,40 +55,41 @@ public class Policies {
         return policy;
     }
 
+    /** The names of all configured features. */
+    public Set<String> features() {
+        return policies.keySet();
+    }
+
     private static FeaturePolicy resolve(String name, FeaturesConfig.FeaturePolicy config, ModelCatalog catalog,
             ObjectMapper json) {
-        String key = "features." + name + ".";
         Optional<SchemaCheck> schema = config.schema().map(resource -> {
             try {
-                return new SchemaCheck(name, json.readTree(read(resource)));
-            } catch (Exception e) {
-                throw new IllegalStateException(key + "schema: '" + resource + "' is not a valid JSON Schema: "
-                        + e.getMessage(), e);
-            }
-        });
-        Optional<Class<?>> outputType = config.outputType().map(className -> {
-            try {
-                return Class.forName(className, false, classLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(key + "output-type: no class " + className, e);
+                return new SchemaCheck(name, closed(json.readTree(read(resource).orElseThrow()), config.enums()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // checked by ConfigurationCheck: not reached
             }
         });
         Optional<FeaturePolicy.Escalation> escalation = config.escalation().map(e -> new FeaturePolicy.Escalation(
                 e.model(), catalog.models().get(e.model()), e.belowConfidence(), e.confidenceField()));
         return new FeaturePolicy(name, config.model(), catalog.models().get(config.model()), config.maxTokens(),
-                read(config.systemPrompt()), config.cache(), config.temperature(), config.maxInputChars(), schema,
-                outputType, escalation);
+                read(config.systemPrompt()).orElseThrow().strip(), config.cache(), config.temperature(),
+                config.maxInputChars(), schema, escalation);
     }
 
-    private static String read(String resource) {
-        try (InputStream in = classLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    /** The schema with each configured property's values as its {@code enum}. */
+    private static JsonNode closed(JsonNode schema, Map<String, List<String>> enums) {
+        enums.forEach((property, values) -> {
+            ArrayNode allowed = ((ObjectNode) schema.path("properties").path(property)).putArray("enum");
+            values.forEach(allowed::add);
+        });
+        return schema;
+    }
+
+    private static Optional<String> read(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
-    }
-
-    private static ClassLoader classLoader() {
-        return Thread.currentThread().getContextClassLoader();
     }
 }

@@ -1,7 +1,6 @@
 package dev.claudefeatures.telemetry;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,11 +43,11 @@ public class CallRecorder {
         return record;
     }
 
-    public CallRecord failed(CallContext context, MessageRequest request, AnthropicException failure,
-            Duration latency) {
+    /** A call that failed after its attempts: its time and attempts as the client counted them. */
+    public CallRecord failed(CallContext context, MessageRequest request, AnthropicException failure) {
         String requestId = failure instanceof AnthropicApiException api ? api.requestId() : null;
         CallRecord record = new CallRecord(context.feature(), context.model(), requestId, TokenCounts.NONE, null,
-                latency, failure.attempts(), context.escalation(), BigDecimal.ZERO, errorType(failure));
+                failure.elapsed(), failure.attempts(), context.escalation(), BigDecimal.ZERO, errorType(failure));
         accept(record, request, null);
         return record;
     }

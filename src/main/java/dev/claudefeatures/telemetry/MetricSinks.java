@@ -21,7 +21,6 @@ public class MetricSinks {
     @Produces
     @ApplicationScoped
     MetricSink sink(TelemetryConfig config, ObjectMapper json, StdoutLines out) {
-        NamespaceRule.check(config.namespace());
         return switch (config.sink()) {
             case CLOUDWATCH -> new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC());
             case EMF -> new EmfSink(config.namespace(), Clock.systemUTC(), json, out);
@@ -53,19 +52,5 @@ public class MetricSinks {
         config.cloudwatch().endpointOverride().ifPresent(builder::endpointOverride);
         config.cloudwatch().region().map(Region::of).ifPresent(builder::region);
         return builder.build();
-    }
-
-    /** CloudWatch's namespace rules, checked at start-up rather than on every failed publish. */
-    static final class NamespaceRule {
-        private NamespaceRule() {
-        }
-
-        static void check(String namespace) {
-            if (namespace.isBlank() || namespace.length() > 255 || namespace.startsWith("AWS/")
-                    || namespace.startsWith(":") || !namespace.matches("[\\x20-\\x7E]+")) {
-                throw new IllegalArgumentException("telemetry.namespace: '" + namespace + "' is not a valid "
-                        + "CloudWatch namespace (1 to 255 printable ASCII characters, not starting with 'AWS/' or ':')");
-            }
-        }
     }
 }

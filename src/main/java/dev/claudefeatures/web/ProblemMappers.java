@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.claudefeatures.messages.AnthropicApiException;
 import dev.claudefeatures.messages.AnthropicCredentialsException;
 import dev.claudefeatures.messages.AnthropicTransportException;
-import dev.claudefeatures.policy.StructuredAnswerException;
+import dev.claudefeatures.calls.InvalidInputException;
+import dev.claudefeatures.calls.OutOfTimeException;
+import dev.claudefeatures.calls.StructuredAnswerException;
 
 /**
  * Every failure becomes an RFC 9457 problem. Nothing here ever puts a stack trace or an
@@ -28,8 +30,20 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return answer(e.problem(), uri);
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return answer(switch (e.reason()) {
+            case MISSING -> Problem.of(ProblemType.INVALID_INPUT, 400,
+                    "The field 'text' is required and must not be blank, e.g. {\"text\": \"...\"}.");
+            case TOO_LARGE -> Problem.of(ProblemType.INPUT_TOO_LARGE, 413, "The field 'text' has " + e.length()
+                    + " characters; at most " + e.limit() + " are accepted.");
+        }, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response outOfTime(OutOfTimeException e, UriInfo uri) {
+        LOG.warnf("No usable answer of %s within the request's time budget: %s", e.feature(), e.getMessage());
+        return answer(Problem.of(ProblemType.UPSTREAM_TIMEOUT, 504,
+                "No usable answer could be made within the request's time budget."), uri);
     }
 
     @ServerExceptionMapper

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +70,8 @@ class ProdParityIT {
     private String stderrText;
     private List<String> upstreamKeys;
     private List<String> jvmArguments;
+    private Invocation outOfTime;
+    private Duration outOfTimeTook;
 
     @BeforeAll
     void runTheSampleEventsThroughThePackagedFunction() throws Exception {
@@ -97,6 +98,13 @@ class ProdParityIT {
                 upstream.failNext(Fault.error(529, "overloaded_error").withHeader("x-should-retry", "false"));
                 invocations.add(invoke(function, runtimeApi, FAILING_EVENT,
                         Files.readString(Path.of("infra", "events", FAILING_EVENT)), timeout));
+                // An invocation with 2.5 s left and an upstream that needs 4 s: the budget is the
+                // invocation's time less the margin, so the function answers before Lambda ends it.
+                upstream.failNext(Fault.slow(Duration.ofSeconds(4)));
+                long start = System.nanoTime();
+                outOfTime = invoke(function, runtimeApi, FAILING_EVENT,
+                        Files.readString(Path.of("infra", "events", FAILING_EVENT)), Duration.ofMillis(2500));
+                outOfTimeTook = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(function.isAlive()).isTrue();
                 for (String line : function.stdoutLines()) {
                     allStdout.add(parse(line));
@@ -162,6 +170,16 @@ class ProdParityIT {
     }
 
     @Test
+    void aSlowUpstreamIsCutByTheInvocationsRemainingTimeAndAnswered504BeforeLambdaWould() throws IOException {
+        assertThat(outOfTime.response().path("statusCode").asInt()).isEqualTo(504);
+        assertThat(outOfTime.body().path("type").asText()).isEqualTo("urn:claude-features:problem:upstream-timeout");
+        assertThat(outOfTimeTook).isLessThan(Duration.ofMillis(2500));
+        assertThat(outOfTime.usageLines()).singleElement()
+                .satisfies(line -> assertThat(line.path("error_type").asText()).isEqualTo("timeout"));
+        assertThat(outOfTime.emfLines()).isNotEmpty();
+    }
+
+    @Test
     void everyStdoutLineIsAUsageLineAnEmfDocumentOrAQuarkusJsonLogRecord() {
         assertThat(allStdout).isNotEmpty().allSatisfy(line -> {
             boolean usage = "claude_call".equals(line.path("type").asText());
@@ -188,7 +206,8 @@ class ProdParityIT {
                 assertThat(line.path("cost_usd").isNumber()).isTrue();
             });
         }
-        int usageLines = invocations.stream().mapToInt(i -> i.usageLines().size()).sum();
+        int usageLines = invocations.stream().mapToInt(i -> i.usageLines().size()).sum()
+                + outOfTime.usageLines().size();
         assertThat(usageLines).as("one usage line per upstream call").isEqualTo(upstreamKeys.size());
     }
 

@@ -95,65 +95,99 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> new RetryPolicy(-1, () -> 0, CLOCK)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void theRetrierWaitsBetweenAttemptsAndCountsThem() {
-        List<Duration> waits = new ArrayList<>();
-        AtomicInteger calls = new AtomicInteger();
-        Retrier retrier = new Retrier(policy(0), waits::add, () -> 0L, Duration.ofSeconds(25), Duration.ofSeconds(28));
+    /** A retrier on a fake nano clock that starts far from 0, with a 25 s attempt timeout. */
+    private static Retrier retrier(List<Duration> waits, AtomicLong now) {
+        return new Retrier(policy(0), wait -> {
+            waits.add(wait);
+            now.addAndGet(wait.toNanos());
+        }, now::get, Duration.ofSeconds(25));
+    }
 
-        Retrier.Outcome<String> outcome = retrier.run(() -> {
-            if (calls.incrementAndGet() < 3) {
-                throw error(529, Map.of());
-            }
-            return "ok";
-        });
+    private static final long START = 7_000_000_000_000L;
 
-        assertThat(outcome.value()).isEqualTo("ok");
-        assertThat(outcome.attempts()).isEqualTo(3);
-        assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    private static Deadline in(AtomicLong now, Duration budget) {
+        return new Deadline(now.get() + budget.toNanos());
     }
 
     @Test
-    void noRetryStartsThatCouldNotFinishBeforeTheDeadline() {
-        // The first attempt timed out after 25 s: a retry (0.5 s wait + up to 25 s) cannot fit 28 s.
-        AtomicLong now = new AtomicLong();
-        List<Duration> waits = new ArrayList<>();
-        Retrier retrier = new Retrier(policy(0), waits::add, now::get, Duration.ofSeconds(25), Duration.ofSeconds(28));
-
-        assertThatThrownBy(() -> retrier.run(() -> {
-            now.addAndGet(Duration.ofSeconds(25).toNanos());
-            throw new AnthropicTransportException("timeout", null, true);
-        })).isInstanceOfSatisfying(AnthropicTransportException.class, e -> assertThat(e.attempts()).isEqualTo(1));
-        assertThat(waits).isEmpty();
-    }
-
-    @Test
-    void quickFailuresAreRetriedWhileAWholeAttemptStillFits() {
-        AtomicLong now = new AtomicLong();
+    void theRetrierWaitsBetweenAttemptsCountsThemAndTimesTheWholeRun() {
+        AtomicLong now = new AtomicLong(START);
         List<Duration> waits = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        Retrier retrier = new Retrier(policy(0), waits::add, now::get, Duration.ofSeconds(25), Duration.ofSeconds(28));
 
-        Retrier.Outcome<String> outcome = retrier.run(() -> {
+        Retrier.Outcome<String> outcome = retrier(waits, now).run(timeout -> {
             now.addAndGet(Duration.ofMillis(100).toNanos());
             if (calls.incrementAndGet() < 3) {
                 throw error(529, Map.of());
             }
             return "ok";
-        });
+        }, in(now, Duration.ofSeconds(28)));
 
+        assertThat(outcome.value()).isEqualTo("ok");
         assertThat(outcome.attempts()).isEqualTo(3);
         assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+        // Three attempts of 100 ms and the two waits, measured from the first attempt's start.
+        assertThat(outcome.elapsed()).isEqualTo(Duration.ofMillis(1800));
+    }
+
+    @Test
+    void eachAttemptGetsTheAttemptTimeoutOrTheTimeLeftWhicheverIsShorter() {
+        AtomicLong now = new AtomicLong(START);
+        List<Duration> given = new ArrayList<>();
+
+        assertThatThrownBy(() -> retrier(new ArrayList<>(), now).run(timeout -> {
+            given.add(timeout);
+            now.addAndGet(timeout.toNanos()); // every attempt times out
+            throw new AnthropicTransportException("timeout", null, true);
+        }, in(now, Duration.ofSeconds(28)))).isInstanceOfSatisfying(AnthropicTransportException.class, e -> {
+            assertThat(e.attempts()).isEqualTo(2);
+            assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(28));
+        });
+        // 25 s, then a 0.5 s wait leaves 2.5 s: the retry gets exactly that and ends on the deadline.
+        assertThat(given).containsExactly(Duration.ofSeconds(25), Duration.ofMillis(2500));
+    }
+
+    @Test
+    void noRetryStartsWhenTheWaitWouldLeaveLessThanAWorthwhileAttempt() {
+        AtomicLong now = new AtomicLong(START);
+        List<Duration> waits = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> retrier(waits, now).run(timeout -> {
+            calls.incrementAndGet();
+            now.addAndGet(Duration.ofMillis(600).toNanos());
+            throw error(529, Map.of());
+        }, in(now, Duration.ofMillis(1300)))).isInstanceOfSatisfying(AnthropicApiException.class, e -> {
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.elapsed()).isEqualTo(Duration.ofMillis(600));
+        });
+        // 700 ms left, minus the 500 ms wait, is under Deadline.MIN_ATTEMPT (250 ms).
+        assertThat(calls).hasValue(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aDeadlineAlreadyTooCloseStartsNoAttempt() {
+        AtomicLong now = new AtomicLong(START);
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> retrier(new ArrayList<>(), now).run(timeout -> calls.incrementAndGet(),
+                in(now, Duration.ofMillis(249)))).isInstanceOfSatisfying(AnthropicTransportException.class, e -> {
+                    assertThat(e.timedOut()).isTrue();
+                    assertThat(e.attempts()).isZero();
+                });
+        assertThat(calls).hasValue(0);
     }
 
     @Test
     void theRetrierDoesNotRetryAClientError() {
+        AtomicLong now = new AtomicLong(START);
         List<Duration> waits = new ArrayList<>();
-        Retrier retrier = new Retrier(policy(0), waits::add, () -> 0L, Duration.ofSeconds(25), Duration.ofSeconds(28));
 
-        assertThatThrownBy(() -> retrier.run(() -> {
+        assertThatThrownBy(() -> retrier(waits, now).run(timeout -> {
             throw error(400, Map.of());
-        })).isInstanceOfSatisfying(AnthropicApiException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+        }, in(now, Duration.ofSeconds(28)))).isInstanceOfSatisfying(AnthropicApiException.class,
+                e -> assertThat(e.attempts()).isEqualTo(1));
         assertThat(waits).isEmpty();
     }
 }

@@ -12,7 +12,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class ExcessiveMaxTokensStartupTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = PolicyOnlyApp.withConfig("features.summarise.max-tokens", "100000")
+    static final QuarkusUnitTest APP = ConfigOnlyApp.withConfig("features.summarise.max-tokens", "100000")
             .assertException(failure -> assertThat(failure).hasStackTraceContaining(
                     "features.summarise.max-tokens: 100000 exceeds the maximum output of claude-sonnet-4-6"));
 

@@ -12,7 +12,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class MissingMaxTokensStartupTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = PolicyOnlyApp.withConfig("features.drafts.system-prompt", "prompts/summarise.txt")
+    static final QuarkusUnitTest APP = ConfigOnlyApp.withConfig("features.drafts.system-prompt", "prompts/summarise.txt")
             .assertException(failure -> assertThat(failure).hasStackTraceContaining("features.drafts.max-tokens"));
 
     @Test

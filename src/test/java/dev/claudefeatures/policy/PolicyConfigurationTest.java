@@ -3,13 +3,19 @@ package dev.claudefeatures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.ApiVersion;
+import dev.claudefeatures.telemetry.TelemetryConfig;
 import dev.claudefeatures.testing.TestConfig;
 import io.smallrye.config.SmallRyeConfig;
 
@@ -17,10 +23,27 @@ import io.smallrye.config.SmallRyeConfig;
 class PolicyConfigurationTest {
 
     private static List<String> problems(Map<String, String> overrides, ApiVersion version) {
-        SmallRyeConfig config = TestConfig.with(overrides, FeaturesConfig.class, ModelCatalog.class);
-        return PolicyValidator.problems(config.getConfigMapping(FeaturesConfig.class).features(),
-                config.getConfigMapping(ModelCatalog.class).models(), version,
-                resource -> PolicyConfigurationTest.class.getClassLoader().getResource(resource) != null);
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("anthropic.version", version.wireName());
+        return problems(all);
+    }
+
+    /** What the start-up check finds in the shipped configuration with {@code overrides} on top. */
+    static List<String> problems(Map<String, String> overrides) {
+        SmallRyeConfig config = TestConfig.with(overrides, FeaturesConfig.class, ModelCatalog.class,
+                AnthropicConfig.class, TelemetryConfig.class);
+        return ConfigurationCheck.problems(new ConfigurationCheck.Inputs(
+                config.getConfigMapping(FeaturesConfig.class).features(),
+                config.getConfigMapping(ModelCatalog.class).models(), config.getConfigMapping(AnthropicConfig.class),
+                config.getConfigMapping(TelemetryConfig.class), PolicyConfigurationTest::resource, new ObjectMapper()));
+    }
+
+    private static Optional<String> resource(String name) {
+        try (var in = PolicyConfigurationTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Map<String, String> feature(String... keyValues) {
@@ -93,7 +116,7 @@ class PolicyConfigurationTest {
 
     @Test
     void anEscalationModelMissingFromTheCatalogFailsNamingTheKey() {
-        Map<String, String> config = feature("max-tokens", "100", "schema", "prompts/summarise.txt",
+        Map<String, String> config = feature("max-tokens", "100", "schema", "schemas/ticket-classification.json",
                 "escalation.model", "claude-opus-9", "escalation.below-confidence", "0.7");
         assertThat(problems(config, ApiVersion.V2026_10_21)).containsExactly(
                 "features.demo.escalation.model: 'claude-opus-9' is not in the model catalog (models.<id>)");
@@ -101,7 +124,7 @@ class PolicyConfigurationTest {
 
     @Test
     void anEscalationThresholdOutsideZeroToOneFails() {
-        Map<String, String> config = feature("max-tokens", "100", "schema", "prompts/summarise.txt",
+        Map<String, String> config = feature("max-tokens", "100", "schema", "schemas/ticket-classification.json",
                 "escalation.below-confidence", "1.5");
         assertThat(problems(config, ApiVersion.V2026_10_21))
                 .containsExactly("features.demo.escalation.below-confidence: must be in (0, 1], is 1.5");
@@ -117,7 +140,7 @@ class PolicyConfigurationTest {
     @Test
     void maxTokensAboveTheEscalationModelsMaximumFails() {
         Map<String, String> config = feature("model", "claude-opus-4-6", "max-tokens", "100000",
-                "schema", "prompts/summarise.txt", "escalation.model", "claude-haiku-4-5",
+                "schema", "schemas/ticket-classification.json", "escalation.model", "claude-haiku-4-5",
                 "escalation.below-confidence", "0.7");
         assertThat(problems(config, ApiVersion.V2026_10_21)).containsExactly("features.demo.max-tokens: 100000 "
                 + "exceeds the maximum output of the escalation model claude-haiku-4-5, 64000");
@@ -161,5 +184,83 @@ class PolicyConfigurationTest {
         assertThat(sonnet.minCacheableTokens()).isEqualTo(1024);
         assertThat(catalog.models().get("claude-opus-5-5").capabilities().forcedToolChoice()).isFalse();
         assertThat(catalog.models().get("claude-opus-4-6").minCacheableTokens()).isEqualTo(4096);
+    }
+
+    @Test
+    void aSchemaThatIsNotJsonFailsNamingTheKey() {
+        assertThat(problems(feature("max-tokens", "100", "schema", "prompts/summarise.txt"), ApiVersion.V2026_10_21))
+                .singleElement().asString()
+                .startsWith("features.demo.schema: 'prompts/summarise.txt' is not a valid JSON Schema");
+    }
+
+    @Test
+    void aMissingSchemaResourceFailsNamingTheKey() {
+        assertThat(problems(feature("max-tokens", "100", "schema", "schemas/nope.json"), ApiVersion.V2026_10_21))
+                .containsExactly("features.demo.schema: no classpath resource 'schemas/nope.json'");
+    }
+
+    @Test
+    void enumsMustCloseAStringPropertyOfTheSchema() {
+        assertThat(problems(Map.of("features.classify-ticket.enums.confidence", "high,low"), ApiVersion.V2026_10_21))
+                .containsExactly("features.classify-ticket.enums.confidence: 'confidence' is not a string property "
+                        + "of the schema schemas/ticket-classification.json");
+        assertThat(problems(Map.of("features.classify-ticket.enums.colour", "red"), ApiVersion.V2026_10_21))
+                .singleElement().asString().startsWith("features.classify-ticket.enums.colour: 'colour' is not");
+    }
+
+    @Test
+    void enumValuesMustBeDistinct() {
+        assertThat(problems(Map.of("features.classify-ticket.enums.category", "billing,billing"),
+                ApiVersion.V2026_10_21)).containsExactly(
+                        "features.classify-ticket.enums.category: needs one or more distinct, non-blank values, is "
+                                + "[billing, billing]");
+    }
+
+    @Test
+    void enumsNeedASchema() {
+        assertThat(problems(feature("max-tokens", "100", "enums.category", "a,b"), ApiVersion.V2026_10_21))
+                .containsExactly("features.demo.enums.category: the feature has no schema (features.demo.schema) to close");
+    }
+
+    @Test
+    void theConfidenceFieldMustBeANumberPropertyOfTheSchema() {
+        assertThat(problems(Map.of("features.classify-ticket.escalation.confidence-field", "category"),
+                ApiVersion.V2026_10_21)).containsExactly("features.classify-ticket.escalation.confidence-field: "
+                        + "'category' is not a number property of the schema schemas/ticket-classification.json");
+    }
+
+    @Test
+    void maxInputCharsBelowOneFails() {
+        assertThat(problems(feature("max-tokens", "100", "max-input-chars", "0"), ApiVersion.V2026_10_21))
+                .containsExactly("features.demo.max-input-chars: must be at least 1, is 0");
+    }
+
+    @Test
+    void aNegativePriceFailsNamingTheKey() {
+        assertThat(problems(Map.of("models.claude-haiku-4-5.prices.output", "-5"), ApiVersion.V2026_10_21))
+                .containsExactly("models.claude-haiku-4-5.prices.output: must not be negative, is -5");
+    }
+
+    @Test
+    void anInvalidMetricsNamespaceFails() {
+        assertThat(problems(Map.of("telemetry.namespace", "AWS/Lambda"), ApiVersion.V2026_10_21))
+                .singleElement().asString().startsWith("telemetry.namespace: 'AWS/Lambda' is not a valid");
+        assertThat(problems(Map.of("telemetry.namespace", "ClaudeFeatures/prod"), ApiVersion.V2026_10_21)).isEmpty();
+    }
+
+    @Test
+    void clientTimingsMustBePositiveAndRetriesNotNegative() {
+        assertThat(problems(Map.of("anthropic.deadline", "0s", "anthropic.max-retries", "-1",
+                "anthropic.deadline-margin", "-1s"), ApiVersion.V2026_10_21)).containsExactly(
+                        "anthropic.deadline: must be longer than 0, is PT0S",
+                        "anthropic.deadline-margin: must not be negative, is PT-1S",
+                        "anthropic.max-retries: must not be negative, is -1");
+    }
+
+    @Test
+    void everyProblemIsReportedInOnePass() {
+        assertThat(problems(Map.of("features.summarise.max-tokens", "0", "models.claude-opus-4-6.prices.input", "-1",
+                "telemetry.namespace", ":bad", "features.classify-ticket.enums.category", "billing,billing"),
+                ApiVersion.V2026_10_21)).hasSize(4);
     }
 }

@@ -51,11 +51,8 @@ public final class LoopbackSimulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Answers the next request with the error of {@code fault}. */
+    /** Answers the next request with {@code fault}: its error, or a normal answer, after its delay. */
     public void failNext(Fault fault) {
-        if (!fault.isError()) {
-            throw new IllegalArgumentException("only error faults are served here");
-        }
         faults.add(fault);
     }
 
@@ -73,14 +70,26 @@ public final class LoopbackSimulator implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         received.add(new ReceivedRequest(path, Map.copyOf(headers), new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         Fault fault = faults.poll();
-        SimulatedResponse answer = fault != null
+        SimulatedResponse answer = fault != null && fault.isError()
                 ? api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers())
-                : api.handle(exchange.getRequestMethod(), path, headers::get, body);
+                : api.handle(exchange.getRequestMethod(), path, headers::get, body, fault);
+        if (fault != null && !fault.delay().isZero()) {
+            try {
+                Thread.sleep(fault.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         answer.headers().forEach(exchange.getResponseHeaders()::add);
         byte[] bytes = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        try {
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException clientGone) {
+            // The caller gave up (its deadline passed) while the answer was delayed.
+        } finally {
+            exchange.close();
+        }
     }
 
     @Override

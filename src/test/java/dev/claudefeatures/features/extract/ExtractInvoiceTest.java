@@ -136,7 +136,7 @@ class ExtractInvoiceTest {
         given().contentType(ContentType.JSON).body(body())
                 .when().post("/extract/passport")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("No extractor 'passport'."));
+                .body("type", equalTo("urn:claude-features:problem:not-found"));
     }
 
     @Test

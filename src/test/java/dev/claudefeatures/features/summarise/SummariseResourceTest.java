@@ -56,7 +56,7 @@ class SummariseResourceTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:claude-features:problem:invalid-input"))
                 .body("status", equalTo(400))
-                .body("detail", equalTo("The field 'text' is required and must not be blank."))
+                .body("detail", equalTo("The field 'text' is required and must not be blank, e.g. {\"text\": \"...\"}."))
                 .body("instance", equalTo("/summarise"));
     }
 
@@ -73,7 +73,8 @@ class SummariseResourceTest {
         given().contentType(ContentType.JSON)
                 .when().post("/summarise")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("detail", containsString("A JSON body is required"));
+                .body("type", equalTo("urn:claude-features:problem:invalid-input"))
+                .body("detail", containsString("The field 'text' is required"));
     }
 
     @Test

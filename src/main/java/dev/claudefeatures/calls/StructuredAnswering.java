@@ -1,5 +1,6 @@
-package dev.claudefeatures.policy;
+package dev.claudefeatures.calls;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,41 +16,56 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.claudefeatures.messages.AnthropicException;
 import dev.claudefeatures.messages.ContentBlock;
+import dev.claudefeatures.messages.Deadline;
 import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageResponse;
 import dev.claudefeatures.messages.StopReason;
+import dev.claudefeatures.policy.FeaturePolicy;
+import dev.claudefeatures.policy.RequestPlanner;
+import dev.claudefeatures.policy.SchemaCheck;
+import dev.claudefeatures.policy.StructuredOutputMode;
 
 /**
  * Schema-shaped answers, asked in the best way each model allows ({@link StructuredOutputMode}),
  * validated on the client, repaired at most once, and, where the policy says so, asked again of
- * a stronger model when the answer's confidence is low.
+ * a stronger model when the answer's confidence is low. A repair or an escalation starts only
+ * while the request's deadline leaves at least as long as the call before it took.
  */
 @ApplicationScoped
-public class StructuredCalls {
+class StructuredAnswering {
 
-    private static final Logger LOG = Logger.getLogger(StructuredCalls.class);
+    private static final Logger LOG = Logger.getLogger(StructuredAnswering.class);
 
-    private final FeatureCalls calls;
+    /** A valid answer as JSON, before it is read into the feature's record. */
+    record Answered(JsonNode value, String model, String stopReason, boolean escalated, Duration lastCallLatency) {
+    }
+
+    private final RecordedCalls calls;
     private final ObjectMapper json;
 
     @Inject
-    public StructuredCalls(FeatureCalls calls, ObjectMapper json) {
+    StructuredAnswering(RecordedCalls calls, ObjectMapper json) {
         this.calls = calls;
         this.json = json;
     }
 
-    /** An answer to {@code input} that fits {@code schema}, with the policy's escalation applied. */
-    public StructuredAnswer call(FeaturePolicy policy, SchemaCheck schema, String input) {
-        StructuredAnswer first = answer(policy, schema, input, false);
+    /** An answer to {@code input} that fits the policy's schema, with its escalation applied. */
+    Answered answer(FeaturePolicy policy, String input, Deadline deadline, TokenTally tally) {
+        Answered first = answerOnce(policy, input, false, deadline, tally);
         Optional<FeaturePolicy.Escalation> escalation = policy.escalation();
         if (escalation.isEmpty() || confidence(first, escalation.get()) >= escalation.get().belowConfidence()) {
             return first;
         }
         FeaturePolicy.Escalation to = escalation.get();
+        if (!deadline.allows(first.lastCallLatency())) {
+            LOG.warnf("Escalation of %s to %s skipped: %d ms of the request's budget left, the first answer took %d ms",
+                    policy.feature(), to.model(), deadline.remaining().toMillis(), first.lastCallLatency().toMillis());
+            return first;
+        }
         try {
-            return answer(policy.onModel(to.model(), to.modelSpec()), schema, input, true);
-        } catch (AnthropicException | StructuredAnswerException failure) {
+            return answerOnce(policy.onModel(to.model(), to.modelSpec()), input, true, deadline, tally);
+        } catch (AnthropicException | StructuredAnswerException | OutOfTimeException failure) {
             // A valid, if less certain, answer beats none: the escalation was only a second opinion.
             LOG.warnf("Escalation of %s to %s failed (%s); answering with %s's", policy.feature(), to.model(),
                     failure.getClass().getSimpleName(), policy.model());
@@ -57,28 +73,39 @@ public class StructuredCalls {
         }
     }
 
-    private StructuredAnswer answer(FeaturePolicy policy, SchemaCheck schema, String input, boolean escalation) {
+    private Answered answerOnce(FeaturePolicy policy, String input, boolean escalation, Deadline deadline,
+            TokenTally tally) {
+        SchemaCheck schema = policy.schema().orElseThrow();
         StructuredOutputMode mode = StructuredOutputMode.of(policy.modelSpec());
         List<Message> messages = new ArrayList<>(List.of(Message.user(input)));
-        MessageCall call = send(policy, mode, schema, messages, escalation);
+        MessageCall call = send(policy, mode, schema, messages, escalation, deadline, tally);
         Candidate candidate = candidate(policy, mode, call.response(), schema);
         if (!candidate.violations().isEmpty()) {
+            if (!deadline.allows(call.latency())) {
+                throw new OutOfTimeException(policy.feature(), "the answer did not fit the schema and no time was left "
+                        + "for a repair (" + deadline.remaining().toMillis() + " ms left, the answer took "
+                        + call.latency().toMillis() + " ms)");
+            }
             messages.add(Message.assistant(call.response().content()));
             messages.add(repairTurn(candidate));
-            candidate = candidate(policy, mode, send(policy, mode, schema, messages, escalation).response(), schema);
+            call = send(policy, mode, schema, messages, escalation, deadline, tally);
+            candidate = candidate(policy, mode, call.response(), schema);
             if (!candidate.violations().isEmpty()) {
                 throw new StructuredAnswerException(StructuredAnswerException.Kind.INVALID, policy.feature(),
                         policy.model(), "the answer does not fit the schema, even after a repair",
                         candidate.violations());
             }
         }
-        return new StructuredAnswer(candidate.value(), policy.model(), escalation);
+        return new Answered(candidate.value(), policy.model(), call.response().stopReason().wireName(), escalation,
+                call.latency());
     }
 
     private MessageCall send(FeaturePolicy policy, StructuredOutputMode mode, SchemaCheck schema,
-            List<Message> messages, boolean escalation) {
-        return calls.send(policy, RequestPlanner.planStructured(policy, mode, schema, messages).build(),
-                escalation);
+            List<Message> messages, boolean escalation, Deadline deadline, TokenTally tally) {
+        MessageCall call = calls.send(policy, RequestPlanner.planStructured(policy, mode, schema, messages).build(),
+                escalation, deadline);
+        tally.add(call);
+        return call;
     }
 
     /** The answer's JSON and what is wrong with it; the {@code toolUseId} a repair must answer. */
@@ -125,7 +152,7 @@ public class StructuredCalls {
         return Message.user(problems);
     }
 
-    private static double confidence(StructuredAnswer answer, FeaturePolicy.Escalation escalation) {
+    private static double confidence(Answered answer, FeaturePolicy.Escalation escalation) {
         JsonNode value = answer.value().path(escalation.confidenceField());
         // A schema-valid answer has it; if a schema forgot it, a missing confidence is no confidence.
         return value.isNumber() ? value.asDouble() : 0;

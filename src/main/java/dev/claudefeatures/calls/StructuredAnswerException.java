@@ -1,4 +1,4 @@
-package dev.claudefeatures.policy;
+package dev.claudefeatures.calls;
 
 import java.util.List;
 

@@ -1,0 +1,83 @@
+package dev.claudefeatures.calls;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.messages.Deadline;
+import dev.claudefeatures.messages.Message;
+import dev.claudefeatures.messages.MessageCall;
+import dev.claudefeatures.policy.FeaturePolicy;
+import dev.claudefeatures.policy.Policies;
+import dev.claudefeatures.policy.RequestPlanner;
+
+/**
+ * The one way a feature calls Claude. Given the feature's name and its input, it checks the input
+ * against the feature's policy, plans the requests, repairs and escalates where the policy says
+ * so, records every call, and keeps all of one request's calls inside one deadline
+ * ({@link RequestBudget}). Features see answers, never wire types.
+ */
+@ApplicationScoped
+public class FeatureCalls {
+
+    private final Policies policies;
+    private final RequestBudget budget;
+    private final RecordedCalls calls;
+    private final StructuredAnswering structured;
+    private final ObjectMapper json;
+
+    @Inject
+    FeatureCalls(Policies policies, RequestBudget budget, RecordedCalls calls, StructuredAnswering structured,
+            ObjectMapper json) {
+        this.policies = policies;
+        this.budget = budget;
+        this.calls = calls;
+        this.structured = structured;
+        this.json = json;
+    }
+
+    /** A text answer to {@code input}, e.g. a summary. */
+    public TextAnswer text(String feature, String input) {
+        FeaturePolicy policy = policies.of(feature);
+        String checked = checked(policy, input);
+        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, List.of(Message.user(checked))).build(),
+                false, budget.start());
+        return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
+                TokenUsage.of(call.response().usage()), false);
+    }
+
+    /** An answer to {@code input} that fits the feature's schema, read into {@code type}. */
+    public <T> StructuredAnswer<T> structured(String feature, String input, Class<T> type) {
+        FeaturePolicy policy = policies.of(feature);
+        String checked = checked(policy, input);
+        Deadline deadline = budget.start();
+        TokenTally tally = new TokenTally();
+        StructuredAnswering.Answered answer = structured.answer(policy, checked, deadline, tally);
+        return new StructuredAnswer<>(read(answer, type), answer.model(), answer.stopReason(), tally.total(),
+                answer.escalated());
+    }
+
+    private <T> T read(StructuredAnswering.Answered answer, Class<T> type) {
+        try {
+            return json.treeToValue(answer.value(), type);
+        } catch (JsonProcessingException e) {
+            // The schema accepted it, so the record and the schema disagree: a defect, not bad input.
+            throw new IllegalStateException("a schema-valid answer does not read into " + type.getName(), e);
+        }
+    }
+
+    private static String checked(FeaturePolicy policy, String input) {
+        if (input == null || input.isBlank()) {
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
+        }
+        if (input.length() > policy.maxInputChars()) {
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, input.length(),
+                    policy.maxInputChars());
+        }
+        return input;
+    }
+}
