@@ -10,67 +10,76 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.claudefeatures.policy.Policies;
+import dev.claudefeatures.testing.SamTemplate;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * The sample events that README tells users to try with {@code sam local invoke}, posted raw to
- * the mock event server, which hands them to the function exactly as Lambda would.
+ * Every configured feature has a sample event, {@code infra/events/<feature>.json}, that README
+ * tells users to try with {@code sam local invoke}; posted raw to the mock event server, which
+ * hands it to the function as Lambda would, it is answered. Derived from the configuration, so a
+ * new feature is checked without an edit here.
  */
 @QuarkusTest
 class SampleEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ParameterizedTest
-    @CsvSource({
-            "summarise.json,        summary",
-            "extract-invoice.json,  vendor",
-            "extract-invoice.json,  line_items",
-            "extract-invoice.json,  total",
-            "classify-ticket.json,  category",
-            "classify-ticket.json,  confidence",
-            "classify-ticket.json,  model"})
-    void eachSampleEventAnswers200WithItsFeaturesFields(String event, String field) throws IOException {
-        String raw = given().contentType(ContentType.JSON).body(Files.readString(Path.of("infra/events", event)))
-                .when().post("/_lambda_")
-                .then().extract().asString();
-        JsonNode response = JSON.readTree(raw);
+    @Inject
+    Policies policies;
 
-        assertThat(response.path("statusCode").asInt()).as(raw).isEqualTo(200);
-        String body = response.path("isBase64Encoded").asBoolean()
-                ? new String(Base64.getDecoder().decode(response.path("body").asText()), StandardCharsets.UTF_8)
-                : response.path("body").asText();
-        assertThat(JSON.readTree(body).has(field)).as(body).isTrue();
+    static Path eventOf(String feature) {
+        return Path.of("infra", "events", feature + ".json");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFeaturesSampleEventIsAnsweredWithItsJsonAnswer() {
+        assertThat(policies.features()).isNotEmpty();
+        return policies.features().stream().sorted().map(feature -> DynamicTest.dynamicTest(feature, () -> {
+            assertThat(eventOf(feature)).as("sample event of %s", feature).exists();
+            String raw = given().contentType(ContentType.JSON).body(Files.readString(eventOf(feature)))
+                    .when().post("/_lambda_")
+                    .then().extract().asString();
+            JsonNode response = JSON.readTree(raw);
+
+            assertThat(response.path("statusCode").asInt()).as(raw).isEqualTo(200);
+            assertThat(response.path("headers").path("Content-Type").asText()).startsWith("application/json");
+            String body = response.path("isBase64Encoded").asBoolean()
+                    ? new String(Base64.getDecoder().decode(response.path("body").asText()), StandardCharsets.UTF_8)
+                    : response.path("body").asText();
+            assertThat(JSON.readTree(body).isObject()).as(body).isTrue();
+        }));
     }
 
     @Test
-    void everyFunctionOfTheTemplateHasASampleEventForItsRoute() throws IOException {
-        JsonNode resources = new YAMLMapper().readTree(Files.readString(Path.of("template.yaml"))).path("Resources");
+    void everyFeatureIsDeployedByTheTemplateAndEveryRouteHasASampleEvent() throws IOException {
         Set<String> routes = new HashSet<>();
-        resources.fields().forEachRemaining(resource -> {
+        SamTemplate.read(java.util.Map.of()).resources().fields().forEachRemaining(resource -> {
             if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
                 resource.getValue().path("Properties").path("Events").forEach(event -> routes.add(
-                        event.path("Properties").path("Method").asText() + " " + event.path("Properties").path("Path").asText()));
+                        event.path("Properties").path("Method").asText() + " "
+                                + event.path("Properties").path("Path").asText()));
             }
         });
-        Set<String> sampled = new HashSet<>();
-        try (var files = Files.list(Path.of("infra/events"))) {
-            for (Path file : files.toList()) {
-                sampled.add(JSON.readTree(Files.readString(file)).path("routeKey").asText());
-            }
+        Set<String> featureRoutes = new HashSet<>();
+        for (String feature : policies.features()) {
+            featureRoutes.add(JSON.readTree(Files.readString(eventOf(feature))).path("routeKey").asText());
         }
 
-        assertThat(routes).containsExactlyInAnyOrder("POST /summarise", "POST /extract/invoice", "POST /classify/ticket");
-        assertThat(sampled).containsAll(routes);
+        assertThat(routes).isNotEmpty();
+        assertThat(routes).as("a template function for each feature's route").containsAll(featureRoutes);
+        assertThat(featureRoutes).as("a sample event for each template route").containsAll(routes);
     }
 }

@@ -1,0 +1,73 @@
+package dev.claudefeatures;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The house rules of README's architecture section, held by the compiled production classes:
+ * data flows one way, resource → calls → policy and messages → telemetry, and the simulator is a
+ * plug-in that nothing else depends on.
+ */
+class HouseRulesTest {
+
+    static final ArchRule theMessagesClientKnowsNothingOfTheProject = noClasses()
+            .that().resideInAPackage("dev.claudefeatures.messages..")
+            .should().dependOnClassesThat(resideInAPackage("dev.claudefeatures..")
+                    .and(not(resideInAPackage("dev.claudefeatures.messages.."))));
+
+    static final ArchRule featuresDoNotImportEachOther = slices()
+            .matching("dev.claudefeatures.features.(*)..").should().notDependOnEachOther();
+
+    static final ArchRule featuresSeeAnswersNotWireTypes = noClasses()
+            .that().resideInAPackage("dev.claudefeatures.features..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.claudefeatures.messages..",
+                    "dev.claudefeatures.policy..", "dev.claudefeatures.telemetry..", "dev.claudefeatures.simulator..");
+
+    static final ArchRule noProductionPackageDependsOnTheSimulator = noClasses()
+            .that().resideOutsideOfPackage("dev.claudefeatures.simulator..")
+            .should().dependOnClassesThat().resideInAPackage("dev.claudefeatures.simulator..");
+
+    static final ArchRule sharedPackagesDoNotKnowTheFeatures = noClasses()
+            .that().resideOutsideOfPackage("dev.claudefeatures.features..")
+            .should().dependOnClassesThat().resideInAPackage("dev.claudefeatures.features..");
+
+    static final ArchRule dataFlowsOneWay = noClasses()
+            .that().resideInAnyPackage("dev.claudefeatures.policy..", "dev.claudefeatures.telemetry..",
+                    "dev.claudefeatures.messages..")
+            .should().dependOnClassesThat(resideInAnyPackage("dev.claudefeatures.calls..", "dev.claudefeatures.web.."));
+
+    static final ArchRule telemetryDoesNotReachBackIntoPolicyOrCalls = noClasses()
+            .that().resideInAPackage("dev.claudefeatures.telemetry..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.claudefeatures.policy..",
+                    "dev.claudefeatures.calls..");
+
+    @TestFactory
+    Iterable<DynamicTest> theProductionClassesKeepEveryRule() {
+        JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.claudefeatures");
+        Map<String, ArchRule> rules = Map.of(
+                "the messages client knows nothing of the project", theMessagesClientKnowsNothingOfTheProject,
+                "features do not import each other", featuresDoNotImportEachOther,
+                "features see answers, not wire types", featuresSeeAnswersNotWireTypes,
+                "no production package depends on the simulator", noProductionPackageDependsOnTheSimulator,
+                "shared packages do not know the features", sharedPackagesDoNotKnowTheFeatures,
+                "data flows one way", dataFlowsOneWay,
+                "telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls);
+        return rules.entrySet().stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)))
+                .toList();
+    }
+}
