@@ -35,7 +35,6 @@ class OfflineFunctionIT {
                     "claude-features-offline", template.functionMemoryMb()));
             env.putAll(template.functionEnvironment());
             offline.fields().forEachRemaining(variable -> env.put(variable.getKey(), variable.getValue().asText()));
-            env.put("TELEMETRY_SINK", "emf"); // nothing to reach in CloudWatch offline
             env.put("ANTHROPIC_SIMULATOR_PORT", "0"); // SAM's container has the port to itself; this machine may not
 
             try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
@@ -53,6 +52,8 @@ class OfflineFunctionIT {
                     assertThat(response.path("statusCode").asInt()).as("%s: %s", event, response).isEqualTo(200);
                 }
                 assertThat(function.stdoutLines()).anyMatch(line -> line.contains("offline simulator"));
+                // Offline runs must not put metrics into the owner's CloudWatch: the file chooses EMF lines.
+                assertThat(function.stdoutLines()).anyMatch(line -> line.startsWith("{\"_aws\""));
             }
         }
     }
