@@ -24,9 +24,14 @@ public record Deadline(long endNanos) {
         return remaining(System.nanoTime());
     }
 
-    /** Whether at least {@code needed}, and never less than {@link #MIN_ATTEMPT}, is left. */
+    /** Whether at least {@code needed}, and never less than {@link #MIN_ATTEMPT}, is left now. */
     public boolean allows(Duration needed) {
-        Duration left = remaining();
+        return allows(needed, System.nanoTime());
+    }
+
+    /** Whether at least {@code needed}, and never less than {@link #MIN_ATTEMPT}, is left at {@code nowNanos}. */
+    public boolean allows(Duration needed, long nowNanos) {
+        Duration left = remaining(nowNanos);
         return left.compareTo(MIN_ATTEMPT) >= 0 && left.compareTo(needed) >= 0;
     }
 }

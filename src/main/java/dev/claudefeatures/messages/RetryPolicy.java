@@ -40,10 +40,6 @@ public final class RetryPolicy {
         this.clock = clock;
     }
 
-    public int maxRetries() {
-        return maxRetries;
-    }
-
     /** Whether a failure after {@code retriesSoFar} retries is worth another attempt. */
     public boolean shouldRetry(AnthropicException failure, int retriesSoFar) {
         return retriesSoFar < maxRetries && isRetryable(failure);

@@ -94,9 +94,11 @@ public class OfflineSimulator {
         return last;
     }
 
-    /** Drops faults that no request has taken yet. */
-    public void clearFaults() {
+    /** Drops the faults that no request has taken yet, and says how many there were. */
+    public int clearFaults() {
+        int unused = faults.size();
         faults.clear();
+        return unused;
     }
 
     @PreDestroy

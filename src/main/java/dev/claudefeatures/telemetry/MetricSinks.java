@@ -40,7 +40,7 @@ public class MetricSinks {
      * The bound holds at every layer: the call as a whole, each socket operation, and no retries
      * (a retry would start the wait again).
      */
-    private static CloudWatchClient cloudWatch(TelemetryConfig config) {
+    static CloudWatchClient cloudWatch(TelemetryConfig config) {
         CloudWatchClientBuilder builder = CloudWatchClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(config.publishTimeout())

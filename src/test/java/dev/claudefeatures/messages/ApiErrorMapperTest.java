@@ -6,10 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Error answers become one typed exception; the status survives any body. */
-@QuarkusTest
 class ApiErrorMapperTest {
 
     private final ApiErrorMapper mapper = new ApiErrorMapper();
@@ -49,5 +47,25 @@ class ApiErrorMapperTest {
                 .build();
 
         assertThat(mapper.toThrowable(response).requestId()).isEqualTo("req_b");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "400, invalid_request_error", "401, authentication_error", "403, permission_error",
+            "404, not_found_error", "413, request_too_large", "429, rate_limit_error", "529, overloaded_error",
+            "500, api_error", "502, api_error", "499, http_499", "409, http_409"})
+    void aBodyWithoutAnErrorTypeGetsOneFromTheStatus(int status, String type) {
+        AnthropicApiException e = mapper.toThrowable(Response.status(status).entity("<html>proxy</html>").build());
+
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.errorType()).isEqualTo(type);
+    }
+
+    @Test
+    void everyStatusFrom400OnIsAnErrorAndNothingBelow() {
+        assertThat(mapper.handles(400, null)).isTrue();
+        assertThat(mapper.handles(529, null)).isTrue();
+        assertThat(mapper.handles(399, null)).isFalse();
+        assertThat(mapper.handles(200, null)).isFalse();
     }
 }

@@ -190,4 +190,72 @@ class RetryPolicyTest {
                 e -> assertThat(e.attempts()).isEqualTo(1));
         assertThat(waits).isEmpty();
     }
+
+    @Test
+    void zeroRetriesIsAllowedAndNeverRetries() {
+        RetryPolicy none = new RetryPolicy(0, () -> 0, CLOCK);
+
+        assertThat(none.shouldRetry(error(529, Map.of()), 0)).isFalse();
+    }
+
+    @Test
+    void anAttemptStartsWithExactlyTheLeastWorthwhileTimeLeftAndGetsThatTime() {
+        AtomicLong now = new AtomicLong(START);
+        List<Duration> given = new ArrayList<>();
+
+        Retrier.Outcome<String> outcome = retrier(new ArrayList<>(), now).run(timeout -> {
+            given.add(timeout);
+            return "ok";
+        }, in(now, Deadline.MIN_ATTEMPT));
+
+        assertThat(outcome.attempts()).isEqualTo(1);
+        assertThat(given).containsExactly(Deadline.MIN_ATTEMPT);
+    }
+
+    @Test
+    void anAttemptWithExactlyTheAttemptTimeoutLeftGetsIt() {
+        AtomicLong now = new AtomicLong(START);
+        List<Duration> given = new ArrayList<>();
+
+        retrier(new ArrayList<>(), now).run(timeout -> {
+            given.add(timeout);
+            return "ok";
+        }, in(now, Duration.ofSeconds(25)));
+
+        assertThat(given).containsExactly(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void aRetryStartsWhenTheWaitLeavesExactlyTheLeastWorthwhileTime() {
+        AtomicLong now = new AtomicLong(START);
+        List<Duration> waits = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+
+        Retrier.Outcome<String> outcome = retrier(waits, now).run(timeout -> {
+            if (calls.incrementAndGet() == 1) {
+                throw error(529, Map.of());
+            }
+            return "ok";
+        }, in(now, Duration.ofMillis(500).plus(Deadline.MIN_ATTEMPT)));
+
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(waits).containsExactly(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aWaitThatOverslepsTheDeadlineEndsTheCallAsATimeoutWithItsAttemptsAndTime() {
+        AtomicLong now = new AtomicLong(START);
+        // The thread wakes 300 ms late: the deadline has passed by the time the retry would start.
+        Retrier late = new Retrier(policy(0), wait -> now.addAndGet(wait.plusMillis(300).toNanos()), now::get,
+                Duration.ofSeconds(25));
+
+        assertThatThrownBy(() -> late.run(timeout -> {
+            now.addAndGet(Duration.ofMillis(100).toNanos());
+            throw error(529, Map.of());
+        }, in(now, Duration.ofMillis(850)))).isInstanceOfSatisfying(AnthropicTransportException.class, e -> {
+            assertThat(e.timedOut()).isTrue();
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.elapsed()).isEqualTo(Duration.ofMillis(900));
+        });
+    }
 }

@@ -263,4 +263,42 @@ class PolicyConfigurationTest {
                 "telemetry.namespace", ":bad", "features.classify-ticket.enums.category", "billing,billing"),
                 ApiVersion.V2026_10_21)).hasSize(4);
     }
+
+    @Test
+    void valuesAtEachBoundaryAreAccepted() {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "features.summarise.max-tokens", "64000",
+                "features.summarise.max-input-chars", "1",
+                "features.classify-ticket.escalation.below-confidence", "1",
+                "models.claude-haiku-4-5.prices.output", "0",
+                "models.claude-haiku-4-5.min-cacheable-tokens", "1",
+                "models.claude-haiku-4-5.max-output-tokens", "1",
+                "anthropic.deadline-margin", "0s",
+                "anthropic.max-retries", "0"));
+        config.put("telemetry.namespace", "N".repeat(255));
+        config.put("features.classify-ticket.model", "claude-opus-4-6");
+        config.put("features.classify-ticket.max-tokens", "64000");
+        config.put("features.classify-ticket.escalation.model", "claude-sonnet-4-6");
+
+        assertThat(problems(config, ApiVersion.V2026_10_21)).isEmpty();
+    }
+
+    @Test
+    void valuesJustPastEachBoundaryAreRefused() {
+        assertThat(problems(Map.of("features.classify-ticket.escalation.below-confidence", "0"),
+                ApiVersion.V2026_10_21)).containsExactly(
+                        "features.classify-ticket.escalation.below-confidence: must be in (0, 1], is 0.0");
+        assertThat(problems(Map.of("telemetry.namespace", "N".repeat(256)), ApiVersion.V2026_10_21)).hasSize(1);
+        assertThat(problems(Map.of("models.claude-haiku-4-5.prices.cache-read", "-0.01"), ApiVersion.V2026_10_21))
+                .containsExactly("models.claude-haiku-4-5.prices.cache-read: must not be negative, is -0.01");
+    }
+
+    @Test
+    void everyTimingOfTheClientAndTheSinkMustBeLongerThanZero() {
+        assertThat(problems(Map.of("anthropic.timeout", "0s", "anthropic.connect-timeout", "0s",
+                "telemetry.publish-timeout", "0s"), ApiVersion.V2026_10_21)).containsExactly(
+                        "anthropic.timeout: must be longer than 0, is PT0S",
+                        "anthropic.connect-timeout: must be longer than 0, is PT0S",
+                        "telemetry.publish-timeout: must be longer than 0, is PT0S");
+    }
 }

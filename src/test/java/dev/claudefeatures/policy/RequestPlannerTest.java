@@ -60,4 +60,13 @@ class RequestPlannerTest {
         assertThat(RequestPlanner.plan(policy("p", CacheMode.NONE, OptionalDouble.of(0.3)), List.of()).build()
                 .temperature()).isEqualTo(0.3);
     }
+
+    @org.junit.jupiter.api.Test
+    void toolNamesReplaceWhatTheApiRefusesAndStopAtSixtyFourCharacters() {
+        org.assertj.core.api.Assertions.assertThat(RequestPlanner.toolName("classify ticket.v2"))
+                .isEqualTo("record_classify_ticket_v2");
+        String exactly64 = "record_" + "a".repeat(57);
+        org.assertj.core.api.Assertions.assertThat(RequestPlanner.toolName("a".repeat(57))).isEqualTo(exactly64);
+        org.assertj.core.api.Assertions.assertThat(RequestPlanner.toolName("a".repeat(58))).isEqualTo(exactly64);
+    }
 }

@@ -73,7 +73,14 @@ class SimulatedApiTest {
 
     @Test
     void theAnswerIsDeterministic() throws Exception {
-        assertThat(messages(request("")).path("content")).isEqualTo(messages(request("")).path("content"));
+        SimulatedResponse first = post("/v1/messages", request(""));
+        SimulatedResponse second = post("/v1/messages", request(""));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        JsonNode content = JSON.readTree(first.body()).path("content");
+        assertThat(content.get(0).path("text").asText()).isEqualTo("[offline simulator] hi");
+        assertThat(JSON.readTree(second.body()).path("content")).isEqualTo(content);
     }
 
     @Test

@@ -106,10 +106,13 @@ class TemplateMetricsTest {
         assertThat(statement).isNotNull();
         assertThat(statement.path("Condition").path("StringEquals").path("cloudwatch:namespace").asText())
                 .isEqualTo("MetricsNamespace");
+        int functions = 0;
         for (Map.Entry<String, JsonNode> function : resourcesOfType("AWS::Serverless::Function")) {
+            functions++;
             assertThat(function.getValue().path("Properties").path("Policies").toString())
                     .as(function.getKey()).isEqualTo("[\"FeatureFunctionPolicy\"]");
         }
+        assertThat(functions).as("feature functions checked").isGreaterThanOrEqualTo(3);
     }
 
     private void collectMetric(JsonNode metric) {

@@ -1,0 +1,190 @@
+package dev.claudefeatures.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.messages.StopReason;
+import dev.claudefeatures.messages.Usage;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataResponse;
+
+/**
+ * Each metric's value read off a call record, against fixed expected values rather than another
+ * sink's output; what the two sinks do with them, down to their limits.
+ */
+class MetricValuesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    /** A succeeded call that stopped at max_tokens, on its third attempt, as an escalation. */
+    static final CallRecord STOPPED = new CallRecord("summarise", "claude-sonnet-4-6", "req_1",
+            new TokenCounts(101, 202, 30, 4, 55), StopReason.MAX_TOKENS, Duration.ofNanos(1_234_500_000L), 3, true,
+            new BigDecimal("0.00123"), null);
+    /** A failed call, on its only attempt. */
+    static final CallRecord FAILED = new CallRecord("summarise", "claude-opus-4-6", null, TokenCounts.NONE, null,
+            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error");
+
+    @Test
+    void everyMetricHasItsExpectedValueForASucceededCall() {
+        Map<MetricName, Double> expected = new EnumMap<>(Map.of(
+                MetricName.INPUT_TOKENS, 101.0, MetricName.CACHE_READ_TOKENS, 202.0,
+                MetricName.CACHE_WRITE_TOKENS, 34.0, MetricName.OUTPUT_TOKENS, 55.0,
+                MetricName.ESTIMATED_COST_USD, 0.00123, MetricName.LATENCY, 1234.5, MetricName.CALLS, 1.0,
+                MetricName.ERRORS, 0.0, MetricName.MAX_TOKENS_STOPS, 1.0, MetricName.RETRIES, 2.0));
+        expected.put(MetricName.ESCALATIONS, 1.0);
+
+        assertThat(expected).hasSize(MetricName.values().length);
+        expected.forEach((metric, value) -> assertThat(metric.valueOf(STOPPED)).as(metric.wireName()).isEqualTo(value));
+    }
+
+    @Test
+    void everyMetricHasItsExpectedValueForAFailedCall() {
+        assertThat(FAILED.failed()).isTrue();
+        assertThat(STOPPED.failed()).isFalse();
+        assertThat(MetricName.ERRORS.valueOf(FAILED)).isEqualTo(1.0);
+        assertThat(MetricName.CALLS.valueOf(FAILED)).isEqualTo(1.0);
+        assertThat(MetricName.RETRIES.valueOf(FAILED)).isZero();
+        assertThat(MetricName.MAX_TOKENS_STOPS.valueOf(FAILED)).isZero();
+        assertThat(MetricName.ESCALATIONS.valueOf(FAILED)).isZero();
+        assertThat(MetricName.LATENCY.valueOf(FAILED)).isEqualTo(7.0);
+    }
+
+    @Test
+    void tokenCountsKeepTheApisSplitAndNoUsageIsNone() {
+        Usage usage = new ObjectMapper().convertValue(Map.of("input_tokens", 11, "output_tokens", 22,
+                "cache_read_input_tokens", 33, "cache_creation", Map.of("ephemeral_5m_input_tokens", 44,
+                        "ephemeral_1h_input_tokens", 55), "cache_creation_input_tokens", 99), Usage.class);
+
+        assertThat(TokenCounts.of(usage)).isEqualTo(new TokenCounts(11, 33, 44, 55, 22));
+        assertThat(TokenCounts.of(usage).cacheWrite()).isEqualTo(99);
+        assertThat(TokenCounts.of(null)).isEqualTo(TokenCounts.NONE);
+    }
+
+    @Test
+    void anEmfLineCarriesTheExpectedValuesAndOneHundredRecordsFitOneLine() throws Exception {
+        List<String> written = new ArrayList<>();
+        EmfSink sink = new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), new ObjectMapper(),
+                new StdoutLines() {
+                    @Override
+                    public void write(String line) {
+                        written.add(line);
+                    }
+                });
+
+        sink.publish(List.of(STOPPED));
+        JsonNode line = new ObjectMapper().readTree(written.get(0));
+        assertThat(written).hasSize(1);
+        assertThat(line.path("Latency").asDouble()).isEqualTo(1234.5);
+        assertThat(line.path("CacheWriteTokens").asDouble()).isEqualTo(34.0);
+        assertThat(line.path("Retries").asDouble()).isEqualTo(2.0);
+
+        List<CallRecord> hundred = new ArrayList<>();
+        for (int i = 0; i < EmfSink.MAX_VALUES; i++) {
+            hundred.add(STOPPED);
+        }
+        assertThat(sink.lines(hundred)).hasSize(1);
+        hundred.add(STOPPED);
+        assertThat(sink.lines(hundred)).hasSize(2);
+    }
+
+    /** A CloudWatch client that keeps what it is asked to put, or fails when told to. */
+    private static CloudWatchClient fakeCloudWatch(List<PutMetricDataRequest> requests, boolean fail) {
+        return (CloudWatchClient) Proxy.newProxyInstance(MetricValuesTest.class.getClassLoader(),
+                new Class<?>[] {CloudWatchClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("putMetricData")) {
+                        if (fail) {
+                            throw new IllegalStateException("CloudWatch is down");
+                        }
+                        PutMetricDataRequest request;
+                        if (args[0] instanceof PutMetricDataRequest given) {
+                            request = given;
+                        } else {
+                            PutMetricDataRequest.Builder builder = PutMetricDataRequest.builder();
+                            @SuppressWarnings("unchecked")
+                            Consumer<PutMetricDataRequest.Builder> consumer = (Consumer<PutMetricDataRequest.Builder>) args[0];
+                            consumer.accept(builder);
+                            request = builder.build();
+                        }
+                        requests.add(request);
+                        return PutMetricDataResponse.builder().build();
+                    }
+                    return null;
+                });
+    }
+
+    @Test
+    void theCloudWatchSinkPutsEverySeriesWithItsDimensionsAndValuesInChunksOfAThousand() {
+        List<PutMetricDataRequest> requests = new ArrayList<>();
+        CloudWatchSink sink = new CloudWatchSink(fakeCloudWatch(requests, false), "ClaudeFeatures",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        sink.publish(List.of());
+        assertThat(requests).isEmpty();
+
+        sink.publish(List.of(STOPPED));
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request.namespace()).isEqualTo("ClaudeFeatures");
+            assertThat(request.metricData()).hasSize(MetricName.values().length * 3);
+            MetricDatum latency = request.metricData().stream()
+                    .filter(d -> d.metricName().equals("Latency") && d.dimensions().size() == 2).findFirst().orElseThrow();
+            assertThat(latency.values()).containsExactly(1234.5);
+            assertThat(latency.unitAsString()).isEqualTo("Milliseconds");
+            assertThat(latency.timestamp()).isEqualTo(NOW);
+            assertThat(latency.dimensions()).extracting(d -> d.name() + "=" + d.value())
+                    .containsExactlyInAnyOrder("Feature=summarise", "Model=claude-sonnet-4-6");
+        });
+
+        // 91 feature/model pairs: 91 x 11 x (1 + 1) + 11 series, more than one request can carry.
+        List<CallRecord> many = new ArrayList<>();
+        for (int i = 0; i < 91; i++) {
+            many.add(new CallRecord("f" + i, "m", null, TokenCounts.NONE, StopReason.END_TURN, Duration.ZERO, 1,
+                    false, BigDecimal.ZERO, null));
+        }
+        requests.clear();
+        sink.publish(many);
+        int datums = CloudWatchSink.datums(many, NOW).size();
+        assertThat(requests).hasSize((datums + 999) / 1000);
+        assertThat(requests.get(0).metricData()).hasSize(CloudWatchSink.MAX_DATUMS_PER_REQUEST);
+        assertThat(requests.stream().mapToInt(r -> r.metricData().size()).sum()).isEqualTo(datums);
+    }
+
+    @Test
+    void oneHundredFiftyValuesFitOneDatumAndOneMoreStartsAnother() {
+        List<CallRecord> records = new ArrayList<>();
+        for (int i = 0; i < CloudWatchSink.MAX_VALUES_PER_DATUM; i++) {
+            records.add(STOPPED);
+        }
+        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.values().length * 3);
+        records.add(STOPPED);
+        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.values().length * 3 * 2);
+    }
+
+    @Test
+    void aFailedPublishIsCountedAndSwallowed() {
+        CloudWatchSink sink = new CloudWatchSink(fakeCloudWatch(new ArrayList<>(), true), "ClaudeFeatures",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        sink.publish(List.of(STOPPED));
+        sink.publish(List.of(STOPPED));
+
+        assertThat(sink.failedPublishes()).isEqualTo(2);
+    }
+}
