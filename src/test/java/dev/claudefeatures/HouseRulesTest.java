@@ -49,6 +49,11 @@ class HouseRulesTest {
                     "dev.claudefeatures.messages..")
             .should().dependOnClassesThat(resideInAnyPackage("dev.claudefeatures.calls..", "dev.claudefeatures.web.."));
 
+    static final ArchRule theSpendBrakeStandsAlone = noClasses()
+            .that().resideInAPackage("dev.claudefeatures.brake..")
+            .should().dependOnClassesThat(resideInAPackage("dev.claudefeatures..")
+                    .and(not(resideInAPackage("dev.claudefeatures.brake.."))));
+
     static final ArchRule telemetryDoesNotReachBackIntoPolicyOrCalls = noClasses()
             .that().resideInAPackage("dev.claudefeatures.telemetry..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.claudefeatures.policy..",
@@ -65,7 +70,8 @@ class HouseRulesTest {
                 "no production package depends on the simulator", noProductionPackageDependsOnTheSimulator,
                 "shared packages do not know the features", sharedPackagesDoNotKnowTheFeatures,
                 "data flows one way", dataFlowsOneWay,
-                "telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls);
+                "telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls,
+                "the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone);
         return rules.entrySet().stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)))
                 .toList();

@@ -68,9 +68,12 @@ class SampleEventsTest {
         Set<String> routes = new HashSet<>();
         SamTemplate.read(java.util.Map.of()).resources().fields().forEachRemaining(resource -> {
             if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
-                resource.getValue().path("Properties").path("Events").forEach(event -> routes.add(
-                        event.path("Properties").path("Method").asText() + " "
-                                + event.path("Properties").path("Path").asText()));
+                resource.getValue().path("Properties").path("Events").forEach(event -> {
+                    if ("HttpApi".equals(event.path("Type").asText())) {
+                        routes.add(event.path("Properties").path("Method").asText() + " "
+                                + event.path("Properties").path("Path").asText());
+                    }
+                });
             }
         });
         Set<String> featureRoutes = new HashSet<>();

@@ -71,8 +71,12 @@ public class FeatureCalls {
     }
 
     private static String checked(FeaturePolicy policy, String input) {
-        if (input == null || input.isBlank()) {
+        if (input == null || InputText.isBlank(input)) {
             throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
+        }
+        if (!InputText.isWellFormed(input)) {
+            throw new InvalidInputException(InvalidInputException.Reason.MALFORMED, input.length(),
+                    policy.maxInputChars());
         }
         if (input.length() > policy.maxInputChars()) {
             throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, input.length(),

@@ -4,8 +4,10 @@ package dev.claudefeatures.calls;
 public final class InvalidInputException extends RuntimeException {
 
     public enum Reason {
-        /** No input, or only white space. */
+        /** No input, or only white space and invisible characters (zero-width, byte order marks). */
         MISSING,
+        /** Not well-formed Unicode: a surrogate without its pair. */
+        MALFORMED,
         /** More characters than {@code features.<name>.max-input-chars}. */
         TOO_LARGE
     }

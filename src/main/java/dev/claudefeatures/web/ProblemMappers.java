@@ -34,6 +34,8 @@ public class ProblemMappers {
         return answer(switch (e.reason()) {
             case MISSING -> Problem.of(ProblemType.INVALID_INPUT, 400,
                     "The field 'text' is required and must not be blank, e.g. {\"text\": \"...\"}.");
+            case MALFORMED -> Problem.of(ProblemType.INVALID_INPUT, 400,
+                    "The field 'text' is not well-formed Unicode (a surrogate without its pair).");
             case TOO_LARGE -> Problem.of(ProblemType.INPUT_TOO_LARGE, 413, "The field 'text' has " + e.length()
                     + " characters; at most " + e.limit() + " are accepted.");
         }, uri);

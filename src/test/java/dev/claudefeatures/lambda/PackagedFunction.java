@@ -45,6 +45,12 @@ final class PackagedFunction implements AutoCloseable {
      */
     static PackagedFunction start(Path zip, Path runtimeLib, Path workDir, int memoryMb, Map<String, String> env)
             throws IOException {
+        return start(zip, runtimeLib, workDir, memoryMb, env, HANDLER);
+    }
+
+    /** @param handler the function's handler, as template.yaml names it */
+    static PackagedFunction start(Path zip, Path runtimeLib, Path workDir, int memoryMb, Map<String, String> env,
+            String handler) throws IOException {
         workDir = workDir.toAbsolutePath();
         Path taskRoot = unzip(zip, workDir.resolve("task"));
         List<String> command = new ArrayList<>();
@@ -59,13 +65,14 @@ final class PackagedFunction implements AutoCloseable {
             command.add("-cp");
             command.add(runtimeLib.toAbsolutePath().resolve("*").toString());
             command.add(RIC_MAIN);
-            command.add(HANDLER);
+            command.add(handler);
         }
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        builder.environment().put("_HANDLER", handler);
         builder.environment().putAll(env);
         Path stdout = workDir.resolve("stdout.log");
         Path stderr = workDir.resolve("stderr.log");

@@ -44,6 +44,11 @@ public final class SamTemplate {
         return parameters.getOrDefault(text, text);
     }
 
+    /** {@code Globals.Function}: what every function gets unless it says otherwise. */
+    public JsonNode globalFunction() {
+        return root.path("Globals").path("Function");
+    }
+
     public int functionMemoryMb() {
         return root.path("Globals").path("Function").path("MemorySize").asInt();
     }
