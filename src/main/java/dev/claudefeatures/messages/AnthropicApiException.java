@@ -16,13 +16,34 @@ public final class AnthropicApiException extends AnthropicException {
     private final String requestId;
     private final Map<String, String> headers;
 
+    /** The most of the API's own message kept: it goes to logs, and an error page can be long. */
+    static final int MAX_MESSAGE_CHARS = 300;
+
+    private final String apiMessage;
+
     public AnthropicApiException(int status, String errorType, String message, String requestId,
             Map<String, String> headers) {
-        super("Anthropic API " + status + " " + errorType + ": " + message, null);
+        super("Anthropic API " + status + " " + errorType + ": " + bounded(message), null);
         this.status = status;
         this.errorType = errorType;
+        this.apiMessage = bounded(message);
         this.requestId = requestId;
         this.headers = Map.copyOf(headers);
+    }
+
+    private static String bounded(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
+    }
+
+    /** The same failure with {@code key} taken out of its message: an API may echo what it was sent. */
+    public AnthropicApiException redacted(String key) {
+        if (key == null || key.isBlank() || !apiMessage.contains(key)) {
+            return this;
+        }
+        return new AnthropicApiException(status, errorType, apiMessage.replace(key, "[redacted]"), requestId, headers);
     }
 
     public int status() {

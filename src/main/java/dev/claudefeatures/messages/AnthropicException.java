@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /** Root of everything the Messages API client throws. */
 public abstract sealed class AnthropicException extends RuntimeException
-        permits AnthropicApiException, AnthropicTransportException, AnthropicCredentialsException {
+        permits AnthropicApiException, AnthropicTransportException, AnthropicCredentialsException,
+        AnthropicResponseException {
 
     private int attempts = 1;
     private Duration elapsed = Duration.ZERO;

@@ -50,11 +50,25 @@ public class MessagesClient {
 
     /** A call that ends, retries included, by {@code deadline}. */
     public MessageCall create(MessageRequest request, Deadline deadline) {
-        Retrier.Outcome<RestResponse<MessageResponse>> outcome = retrier.run(timeout -> send(
-                () -> api().create(endpoint.apiKey(), config.version().wireName(), betas, request), timeout), deadline);
+        Retrier.Outcome<RestResponse<MessageResponse>> outcome = retrier.run(timeout -> usable(send(
+                () -> api().create(endpoint.apiKey(), config.version().wireName(), betas, request), timeout)), deadline);
         RestResponse<MessageResponse> response = outcome.value();
         return new MessageCall(response.getEntity(), response.getHeaderString("request-id"), outcome.attempts(),
                 outcome.elapsed());
+    }
+
+    /** A 200 is a message only with content, a stop reason and usage; anything less is refused here. */
+    private static RestResponse<MessageResponse> usable(RestResponse<MessageResponse> response) {
+        MessageResponse message = response.getEntity();
+        String missing = message == null ? "a message"
+                : message.stopReason() == null ? "stop_reason"
+                : message.usage() == null ? "usage"
+                : message.content() == null || message.content().isEmpty() ? "content" : null;
+        if (missing != null) {
+            throw new AnthropicResponseException("the API answered 200 without " + missing, message,
+                    response.getHeaderString("request-id"), null);
+        }
+        return response;
     }
 
     public TokenCount countTokens(CountTokensRequest request) {
@@ -74,15 +88,29 @@ public class MessagesClient {
             if (failure.status() == 401) {
                 endpoint.keyRejected();
             }
-            throw failure;
+            throw failure.redacted(endpoint.apiKey());
         } catch (AnthropicException failure) {
             throw failure;
         } catch (RuntimeException failure) {
+            if (causedBy(failure, com.fasterxml.jackson.core.JsonProcessingException.class)) {
+                // A 200 whose body is not JSON, or is cut short: the API answered, but not a message.
+                throw new AnthropicResponseException("the API answered 200 with a body that is not a message", null,
+                        null, null);
+            }
             boolean timedOut = causedByTimeout(failure);
             throw new AnthropicTransportException(
                     timedOut ? "the Anthropic API did not answer in time" : "could not reach the Anthropic API",
                     failure, timedOut);
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByTimeout(Throwable failure) {

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import dev.claudefeatures.messages.AnthropicApiException;
 import dev.claudefeatures.messages.AnthropicCredentialsException;
 import dev.claudefeatures.messages.AnthropicException;
+import dev.claudefeatures.messages.AnthropicResponseException;
 import dev.claudefeatures.messages.AnthropicTransportException;
 import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.MessageCall;
@@ -45,9 +46,15 @@ public class CallRecorder {
 
     /** A call that failed after its attempts: its time and attempts as the client counted them. */
     public CallRecord failed(CallContext context, MessageRequest request, AnthropicException failure) {
-        String requestId = failure instanceof AnthropicApiException api ? api.requestId() : null;
-        CallRecord record = new CallRecord(context.feature(), context.model(), requestId, TokenCounts.NONE, null,
-                failure.elapsed(), failure.attempts(), context.escalation(), BigDecimal.ZERO, errorType(failure));
+        String requestId = failure instanceof AnthropicApiException api ? api.requestId()
+                : failure instanceof AnthropicResponseException response ? response.requestId() : null;
+        // An answer that could not be used may still say what it cost.
+        TokenCounts tokens = failure instanceof AnthropicResponseException response
+                ? response.response().map(message -> TokenCounts.of(message.usage())).orElse(TokenCounts.NONE)
+                : TokenCounts.NONE;
+        CallRecord record = new CallRecord(context.feature(), context.model(), requestId, tokens, null,
+                failure.elapsed(), failure.attempts(), context.escalation(), CostCalculator.costUsd(tokens,
+                        context.prices()), errorType(failure));
         accept(record, request, null);
         return record;
     }
@@ -70,7 +77,7 @@ public class CallRecorder {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** A bounded set of values: the API's error type, or one of three of our own. */
+    /** A bounded set of values: the API's error type, or one of four of our own. */
     static String errorType(AnthropicException failure) {
         if (failure instanceof AnthropicApiException api) {
             return api.errorType();
@@ -80,6 +87,9 @@ public class CallRecorder {
         }
         if (failure instanceof AnthropicCredentialsException) {
             return "credentials_error";
+        }
+        if (failure instanceof AnthropicResponseException) {
+            return "invalid_response";
         }
         return "unknown_error";
     }

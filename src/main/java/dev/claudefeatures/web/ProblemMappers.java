@@ -1,5 +1,7 @@
 package dev.claudefeatures.web;
 
+import java.time.Clock;
+
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.claudefeatures.messages.AnthropicApiException;
+import dev.claudefeatures.messages.AnthropicResponseException;
 import dev.claudefeatures.messages.AnthropicCredentialsException;
 import dev.claudefeatures.messages.AnthropicTransportException;
 import dev.claudefeatures.calls.InvalidInputException;
@@ -28,6 +31,9 @@ import dev.claudefeatures.calls.StructuredAnswerException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @jakarta.inject.Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
@@ -76,9 +82,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response methodNotAllowed(NotAllowedException e, UriInfo uri) {
+        java.util.Set<String> allowed = new java.util.TreeSet<>(e.getResponse().getAllowedMethods());
+        allowed.addAll(allowedMethods.of(uri.getPath()));
         Response answer = answer(Problem.of(ProblemType.METHOD_NOT_ALLOWED, 405,
-                "Allowed: " + String.join(", ", e.getResponse().getAllowedMethods()) + "."), uri);
-        return Response.fromResponse(answer).allow(e.getResponse().getAllowedMethods()).build();
+                "Allowed: " + String.join(", ", allowed) + "."), uri);
+        return Response.fromResponse(answer).allow(allowed).build();
     }
 
     @ServerExceptionMapper
@@ -93,9 +101,19 @@ public class ProblemMappers {
         Problem problem = upstreamProblem(e)
                 .withUpstream(e.requestId(), e.status(), e.errorType());
         Response answer = answer(problem, uri);
-        return e.header("retry-after").filter(value -> problem.status() == 503)
-                .map(value -> Response.fromResponse(answer).header("Retry-After", value).build())
-                .orElse(answer);
+        if (problem.status() != 503) {
+            return answer;
+        }
+        long seconds = RetryAfter.seconds(e.header("retry-after-ms"), e.header("retry-after"), Clock.systemUTC());
+        return Response.fromResponse(answer).header("Retry-After", Long.toString(seconds)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unusableAnswer(AnthropicResponseException e, UriInfo uri) {
+        LOG.warnf("Anthropic API answered something that is not a usable message (request-id %s): %s",
+                e.requestId(), e.getMessage());
+        return answer(Problem.of(ProblemType.UPSTREAM_ERROR, 502, "The Anthropic API's answer could not be used.")
+                .withUpstream(e.requestId(), 200, "invalid_response"), uri);
     }
 
     private static Problem upstreamProblem(AnthropicApiException e) {

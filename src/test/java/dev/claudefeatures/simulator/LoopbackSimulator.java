@@ -32,6 +32,7 @@ public final class LoopbackSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final Queue<SimulatedResponse> raw = new ConcurrentLinkedQueue<>();
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
 
     private LoopbackSimulator() throws IOException {
@@ -56,6 +57,19 @@ public final class LoopbackSimulator implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** Answers the next request with exactly this status and body, whatever it asked. */
+    public void answerNextRaw(int status, String body) {
+        raw.add(new SimulatedResponse(status, Map.of("content-type", "application/json", "request-id", "req_raw"), body));
+    }
+
+    /** Drops the faults and raw answers no request has taken, and says how many there were. */
+    public int clear() {
+        int unused = faults.size() + raw.size();
+        faults.clear();
+        raw.clear();
+        return unused;
+    }
+
     public List<ReceivedRequest> received() {
         return List.copyOf(received);
     }
@@ -69,8 +83,9 @@ public final class LoopbackSimulator implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         String path = exchange.getRequestURI().getPath();
         received.add(new ReceivedRequest(path, Map.copyOf(headers), new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-        Fault fault = faults.poll();
-        SimulatedResponse answer = fault != null && fault.isError()
+        SimulatedResponse scripted = raw.poll();
+        Fault fault = scripted == null ? faults.poll() : null;
+        SimulatedResponse answer = scripted != null ? scripted : fault != null && fault.isError()
                 ? api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers())
                 : api.handle(exchange.getRequestMethod(), path, headers::get, body, fault);
         if (fault != null && !fault.delay().isZero()) {

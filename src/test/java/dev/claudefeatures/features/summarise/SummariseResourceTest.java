@@ -170,14 +170,14 @@ class SummariseResourceTest {
     }
 
     @Test
-    void upstreamRateLimitPassesRetryAfterOn() {
+    void upstreamRateLimitIsA503WhoseRetryAfterIsAtLeastOneSecond() {
         for (int i = 0; i < 3; i++) {
             simulator.failNext(Fault.error(429, "rate_limit_error").withHeader("retry-after", "0"));
         }
         given().contentType(ContentType.JSON).body("{\"text\": \"hello\"}")
                 .when().post("/summarise")
                 .then().statusCode(503)
-                .header("Retry-After", equalTo("0"))
+                .header("Retry-After", equalTo("1"))
                 .body("upstreamErrorType", equalTo("rate_limit_error"))
                 .body("violations", nullValue());
     }
