@@ -114,7 +114,12 @@ public class OfflineSimulator {
             record(request, body);
             Fault fault = faults.poll();
             if (fault == null) {
-                reply(request, handle(request, body, null));
+                SimulatedResponse answer = handle(request, body, null);
+                if (config.latency().isZero()) {
+                    reply(request, answer);
+                } else {
+                    vertx.setTimer(config.latency().toMillis(), timer -> reply(request, answer));
+                }
                 return;
             }
             SimulatedResponse answer = fault.isError()

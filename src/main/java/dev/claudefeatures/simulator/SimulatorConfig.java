@@ -1,5 +1,7 @@
 package dev.claudefeatures.simulator;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +12,13 @@ public interface SimulatorConfig {
     /** Port of the simulator's HTTP server; 0 picks a free one (the tests do). */
     @WithDefault("8089")
     int port();
+
+    /**
+     * Added to every answer, to play a real API's latency in dev and in load runs (e.g.
+     * {@code 800ms}); faults add their own delays on top.
+     */
+    @WithDefault("0s")
+    Duration latency();
 
     /** Interface the simulator listens on. */
     @WithDefault("localhost")

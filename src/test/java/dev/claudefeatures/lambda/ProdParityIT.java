@@ -264,6 +264,17 @@ class ProdParityIT {
         assertThat(stderrText).doesNotContain(API_KEY);
     }
 
+    @Test
+    void noPromptOrAnswerTextIsLoggedWithContentLoggingOff() throws IOException {
+        for (Path event : sampleEvents()) {
+            String text = JSON.readTree(JSON.readTree(Files.readString(event)).path("body").asText()).path("text").asText();
+            String sample = text.substring(0, Math.min(40, text.length()));
+            assertThat(sample).hasSizeGreaterThan(20);
+            assertThat(stdoutText).as(event.toString()).doesNotContain(sample);
+            assertThat(stderrText).as(event.toString()).doesNotContain(sample);
+        }
+    }
+
     private static Set<String> documentedUsageFields() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         int start = readme.indexOf("{\"type\":\"claude_call\"");
