@@ -35,6 +35,23 @@ public record MessageRequest(
         String inferenceGeo,
         RequestDiagnostics diagnostics) {
 
+    /** Whether the request asks for a cache breakpoint anywhere: top level, a tool, the system prompt or a message. */
+    public boolean hasCacheBreakpoint() {
+        return cacheControl != null
+                || tools != null && tools.stream().anyMatch(tool -> tool.cacheControl() != null)
+                || system instanceof SystemPrompt.Blocks blocks
+                        && blocks.blocks().stream().anyMatch(block -> block.cacheControl() != null)
+                || messages.stream().flatMap(message -> message.content().stream()).anyMatch(MessageRequest::marked);
+    }
+
+    private static boolean marked(ContentBlock block) {
+        return block instanceof ContentBlock.Text text && text.cacheControl() != null
+                || block instanceof ContentBlock.Image image && image.cacheControl() != null
+                || block instanceof ContentBlock.Document document && document.cacheControl() != null
+                || block instanceof ContentBlock.ToolUse use && use.cacheControl() != null
+                || block instanceof ContentBlock.ToolResult result && result.cacheControl() != null;
+    }
+
     public static Builder builder(String model, int maxTokens) {
         return new Builder(model, maxTokens);
     }

@@ -43,6 +43,7 @@ public record FeaturePolicy(
     /** The model's prices, as telemetry prices a call. */
     public TokenPrices prices() {
         ModelCatalog.Prices p = modelSpec.prices();
-        return new TokenPrices(p.input(), p.cacheWrite5m(), p.cacheWrite1h(), p.cacheRead(), p.output());
+        return new TokenPrices(p.input(), p.cacheWrite5m(), p.cacheWrite1h(), p.cacheRead(), p.output(),
+                p.inferenceGeo());
     }
 }

@@ -50,6 +50,13 @@ public interface ModelCatalog {
 
         /** Output, thinking included. */
         BigDecimal output();
+
+        /**
+         * Multipliers of every price by the call's {@code inference_geo}, e.g.
+         * {@code inference-geo.us=1.1}; a geo not listed costs the base prices.
+         */
+        @WithName("inference-geo")
+        Map<String, BigDecimal> inferenceGeo();
     }
 
     interface Capabilities {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicEndpoint;
+import dev.claudefeatures.messages.FixedEndpoint;
 import dev.claudefeatures.messages.StandInEndpoint;
 
 /** The offline simulator as the client's stand-in endpoint: created only when the application runs offline. */
@@ -35,17 +36,6 @@ public class SimulatorStandIn implements StandInEndpoint {
                 + "tokens, no cost). Set ANTHROPIC_API_KEY to call the real API.", uri);
         // A directly configured key is sent to the simulator too, as it would be to the API; a
         // secret is never fetched just to talk to the simulator.
-        String key = anthropic.apiKey().orElse(SIMULATOR_KEY);
-        return new AnthropicEndpoint() {
-            @Override
-            public URI baseUri() {
-                return uri;
-            }
-
-            @Override
-            public String apiKey() {
-                return key;
-            }
-        };
+        return new FixedEndpoint(uri, anthropic.apiKey().orElse(SIMULATOR_KEY));
     }
 }

@@ -13,7 +13,11 @@ import dev.claudefeatures.messages.StopReason;
  * @param attempts   attempts made, retries included
  * @param escalation whether this call re-did a cheaper model's work on a stronger model
  * @param errorType  the API's error type ({@code overloaded_error}, ...) or {@code connection_error},
- *                   {@code timeout}, {@code credentials_error}; null for a successful call
+ *                   {@code timeout}, {@code credentials_error}, {@code invalid_response}; null for a successful call
+ * @param cacheIneffective a cache breakpoint was sent, yet the answer shows neither a cache write nor a
+ *                   read: the prefix was too short after all, or the size estimate was wrong
+ * @param promptVersion a short fingerprint of the request's system prompt and tools, to group cost by
+ *                   prompt version
  */
 public record CallRecord(
         String feature,
@@ -25,7 +29,9 @@ public record CallRecord(
         int attempts,
         boolean escalation,
         BigDecimal costUsd,
-        String errorType) {
+        String errorType,
+        boolean cacheIneffective,
+        String promptVersion) {
 
     public boolean failed() {
         return errorType != null;

@@ -39,7 +39,8 @@ public class CallRecorder {
         TokenCounts tokens = TokenCounts.of(call.response().usage());
         CallRecord record = new CallRecord(context.feature(), context.model(), call.requestId(), tokens,
                 call.response().stopReason(), call.latency(), call.attempts(), context.escalation(),
-                CostCalculator.costUsd(tokens, context.prices()), null);
+                CostCalculator.costUsd(tokens, context.prices(), inferenceGeo(call.response().usage())), null,
+                cacheIneffective(request, tokens), PromptVersion.of(request));
         accept(record, request, call.response().text());
         return record;
     }
@@ -54,7 +55,7 @@ public class CallRecorder {
                 : TokenCounts.NONE;
         CallRecord record = new CallRecord(context.feature(), context.model(), requestId, tokens, null,
                 failure.elapsed(), failure.attempts(), context.escalation(), CostCalculator.costUsd(tokens,
-                        context.prices()), errorType(failure));
+                        context.prices(), null), errorType(failure), false, PromptVersion.of(request));
         accept(record, request, null);
         return record;
     }
@@ -66,6 +67,15 @@ public class CallRecorder {
         } else {
             sink.publish(List.of(record));
         }
+    }
+
+    /** A breakpoint was sent, yet nothing was written to or read from the cache. */
+    static boolean cacheIneffective(MessageRequest request, TokenCounts tokens) {
+        return request.hasCacheBreakpoint() && tokens.cacheRead() == 0 && tokens.cacheWrite() == 0;
+    }
+
+    private static String inferenceGeo(dev.claudefeatures.messages.Usage usage) {
+        return usage == null ? null : usage.inferenceGeo();
     }
 
     /** The user turns' text, for the usage log when content logging is on. */

@@ -16,12 +16,14 @@ public final class CostCalculator {
     private CostCalculator() {
     }
 
-    public static BigDecimal costUsd(TokenCounts tokens, TokenPrices prices) {
+    /** @param inferenceGeo the call's {@code usage.inference_geo}, or null */
+    public static BigDecimal costUsd(TokenCounts tokens, TokenPrices prices, String inferenceGeo) {
         BigDecimal total = prices.input().multiply(BigDecimal.valueOf(tokens.input()))
                 .add(prices.cacheWrite5m().multiply(BigDecimal.valueOf(tokens.cacheWrite5m())))
                 .add(prices.cacheWrite1h().multiply(BigDecimal.valueOf(tokens.cacheWrite1h())))
                 .add(prices.cacheRead().multiply(BigDecimal.valueOf(tokens.cacheRead())))
                 .add(prices.output().multiply(BigDecimal.valueOf(tokens.output())));
-        return total.divide(PER_MILLION, MathContext.DECIMAL64).stripTrailingZeros();
+        return total.multiply(prices.multiplierFor(inferenceGeo)).divide(PER_MILLION, MathContext.DECIMAL64)
+                .stripTrailingZeros();
     }
 }

@@ -14,7 +14,8 @@ public enum MetricName {
     ERRORS("Errors", Unit.COUNT, r -> r.failed() ? 1 : 0),
     MAX_TOKENS_STOPS("MaxTokensStops", Unit.COUNT, r -> r.stoppedAtMaxTokens() ? 1 : 0),
     RETRIES("Retries", Unit.COUNT, CallRecord::retries),
-    ESCALATIONS("Escalations", Unit.COUNT, r -> r.escalation() ? 1 : 0);
+    ESCALATIONS("Escalations", Unit.COUNT, r -> r.escalation() ? 1 : 0),
+    CACHE_INEFFECTIVE("CacheIneffective", Unit.COUNT, r -> r.cacheIneffective() ? 1 : 0);
 
     /** CloudWatch units, with their wire names. */
     public enum Unit {

@@ -52,7 +52,9 @@ public class UsageLog {
                 .put("latency_ms", record.latency().toMillis())
                 .put("stop_reason", record.stopReason() == null ? null : record.stopReason().wireName())
                 .put("attempts", record.attempts())
-                .put("escalation", record.escalation());
+                .put("escalation", record.escalation())
+                .put("cache_ineffective", record.cacheIneffective())
+                .put("prompt_version", record.promptVersion());
         if (record.failed()) {
             line.put("error_type", record.errorType());
         }

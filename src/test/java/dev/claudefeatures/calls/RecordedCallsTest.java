@@ -3,17 +3,15 @@ package dev.claudefeatures.calls;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.telemetry.UsageLog;
 import dev.claudefeatures.testing.LineCapture;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -23,18 +21,11 @@ import io.restassured.http.ContentType;
  * one that failed after all of them alike.
  */
 @QuarkusTest
-class RecordedCallsTest {
+class RecordedCallsTest extends OnTheSimulator {
 
     private static final String BODY = "{\"text\": \"The meeting moved to Thursday.\"}";
 
-    @Inject
-    OfflineSimulator simulator;
 
-    @AfterEach
-    void clearFaults() {
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
-    }
 
     @Test
     void aCallThatSucceededOnItsSecondAttemptIsRecordedWithBothAttemptsAndTheWait() {

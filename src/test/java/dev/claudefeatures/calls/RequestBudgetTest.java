@@ -9,18 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.telemetry.CallRecord;
 import dev.claudefeatures.telemetry.MetricSink;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -35,7 +33,7 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 @TestProfile(RequestBudgetTest.ScaledDown.class)
-class RequestBudgetTest {
+class RequestBudgetTest extends OnTheSimulator {
 
     /** The function's own limit, scaled: what the caller must never wait past. */
     static final Duration FUNCTION_TIMEOUT = Duration.ofMillis(3000);
@@ -53,8 +51,6 @@ class RequestBudgetTest {
     private static final String TICKET = "{\"text\": \"I was charged twice for my subscription this month.\"}";
     private static final String INVOICE = "{\"text\": \"ACME GmbH invoice 2026-03-01: consulting 1200.00, total 1200.00\"}";
 
-    @Inject
-    OfflineSimulator simulator;
 
     private final List<List<CallRecord>> flushed = new CopyOnWriteArrayList<>();
 
@@ -66,11 +62,6 @@ class RequestBudgetTest {
         QuarkusMock.installMockForType((MetricSink) flushed::add, MetricSink.class);
     }
 
-    @AfterEach
-    void clearFaults() {
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
-    }
 
     private static Fault slowAnswer(Duration delay, String json) throws Exception {
         return new Fault(0, null, null, Map.of(), delay, JSON.readTree(json), null);

@@ -258,6 +258,25 @@ class ProdParityIT {
     }
 
     @Test
+    void theTemplatesSavedQueriesFindTheirFieldsInTheUsageLines() {
+        List<String> saved = new ArrayList<>();
+        template.resources().fields().forEachRemaining(resource -> {
+            if ("AWS::Logs::QueryDefinition".equals(resource.getValue().path("Type").asText())) {
+                saved.add(resource.getValue().path("Properties").path("QueryString").asText());
+            }
+        });
+        assertThat(saved).hasSizeGreaterThanOrEqualTo(3);
+        Set<String> present = new TreeSet<>();
+        allStdout.stream().filter(line -> "claude_call".equals(line.path("type").asText()))
+                .forEach(line -> present.addAll(fieldNames(line)));
+        for (String text : saved) {
+            LogsInsightsQuery query = LogsInsightsQuery.inMarkdown("```logs-insights\n" + text + "```").get(0);
+            assertThat(present).as("fields of %s", query).containsAll(query.fields());
+            assertThat(query.run(allStdout)).as("rows of %s", query).isNotEmpty();
+        }
+    }
+
+    @Test
     void theKeyReachesTheUpstreamAndNoOutput() {
         assertThat(upstreamKeys).isNotEmpty().allMatch(API_KEY::equals);
         assertThat(stdoutText).doesNotContain(API_KEY);

@@ -13,21 +13,20 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.simulator.ReceivedRequest;
 import dev.claudefeatures.testing.TestConfig;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The typed client against the offline simulator: what goes on the wire and what comes back. */
 @QuarkusTest
-class MessagesClientSimulatorTest {
+class MessagesClientSimulatorTest extends OnTheSimulator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,14 +34,7 @@ class MessagesClientSimulatorTest {
     MessagesClient client;
     @Inject
     AnthropicConfig config;
-    @Inject
-    OfflineSimulator simulator;
 
-    @AfterEach
-    void clearFaults() {
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
-    }
 
     @Test
     void sendsOnlySetFieldsWithKeyAndVersionHeaders() throws IOException {
@@ -222,16 +214,6 @@ class MessagesClientSimulatorTest {
     }
 
     private static AnthropicEndpoint simulatorEndpoint(URI uri) {
-        return new AnthropicEndpoint() {
-            @Override
-            public URI baseUri() {
-                return uri;
-            }
-
-            @Override
-            public String apiKey() {
-                return "test-key";
-            }
-        };
+        return new FixedEndpoint(uri, "test-key");
     }
 }

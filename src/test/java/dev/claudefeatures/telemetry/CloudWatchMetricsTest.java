@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,18 +23,14 @@ import io.restassured.http.ContentType;
 /** A summarise call's metrics reach CloudWatch (a local fake) in one PutMetricData, before the answer. */
 @QuarkusTest
 @WithTestResource(FakeCloudWatch.class)
-class CloudWatchMetricsTest {
+class CloudWatchMetricsTest extends OnTheSimulator {
 
     private static final String TEXT = "{\"text\": \"The parcel left the depot at 07:40 and arrives today.\"}";
 
-    @Inject
-    OfflineSimulator simulator;
 
     @AfterEach
     void reset() {
         FakeCloudWatch.current().reset(FakeCloudWatch.Mode.OK);
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
     }
 
     private static void summarise(int expectedStatus) {

@@ -37,10 +37,10 @@ class MetricValuesTest {
     /** A succeeded call that stopped at max_tokens, on its third attempt, as an escalation. */
     static final CallRecord STOPPED = new CallRecord("summarise", "claude-sonnet-4-6", "req_1",
             new TokenCounts(101, 202, 30, 4, 55), StopReason.MAX_TOKENS, Duration.ofNanos(1_234_500_000L), 3, true,
-            new BigDecimal("0.00123"), null);
+            new BigDecimal("0.00123"), null, false, "0123456789ab");
     /** A failed call, on its only attempt. */
     static final CallRecord FAILED = new CallRecord("summarise", "claude-opus-4-6", null, TokenCounts.NONE, null,
-            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error");
+            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab");
 
     @Test
     void everyMetricHasItsExpectedValueForASucceededCall() {
@@ -50,6 +50,7 @@ class MetricValuesTest {
                 MetricName.ESTIMATED_COST_USD, 0.00123, MetricName.LATENCY, 1234.5, MetricName.CALLS, 1.0,
                 MetricName.ERRORS, 0.0, MetricName.MAX_TOKENS_STOPS, 1.0, MetricName.RETRIES, 2.0));
         expected.put(MetricName.ESCALATIONS, 1.0);
+        expected.put(MetricName.CACHE_INEFFECTIVE, 0.0);
 
         assertThat(expected).hasSize(MetricName.values().length);
         expected.forEach((metric, value) -> assertThat(metric.valueOf(STOPPED)).as(metric.wireName()).isEqualTo(value));
@@ -65,6 +66,14 @@ class MetricValuesTest {
         assertThat(MetricName.MAX_TOKENS_STOPS.valueOf(FAILED)).isZero();
         assertThat(MetricName.ESCALATIONS.valueOf(FAILED)).isZero();
         assertThat(MetricName.LATENCY.valueOf(FAILED)).isEqualTo(7.0);
+    }
+
+    @Test
+    void aCallWhoseBreakpointNeitherWroteNorReadCountsAsCacheIneffective() {
+        CallRecord ineffective = new CallRecord("summarise", "claude-sonnet-4-6", "req_2", new TokenCounts(900, 0, 0, 0,
+                20), StopReason.END_TURN, Duration.ofMillis(5), 1, false, BigDecimal.ONE, null, true, "0123456789ab");
+
+        assertThat(MetricName.CACHE_INEFFECTIVE.valueOf(ineffective)).isEqualTo(1.0);
     }
 
     @Test
@@ -156,7 +165,7 @@ class MetricValuesTest {
         List<CallRecord> many = new ArrayList<>();
         for (int i = 0; i < 91; i++) {
             many.add(new CallRecord("f" + i, "m", null, TokenCounts.NONE, StopReason.END_TURN, Duration.ZERO, 1,
-                    false, BigDecimal.ZERO, null));
+                    false, BigDecimal.ZERO, null, false, "0123456789ab"));
         }
         requests.clear();
         sink.publish(many);

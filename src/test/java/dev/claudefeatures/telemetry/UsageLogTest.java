@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.testing.LineCapture;
 import dev.claudefeatures.testing.LogCapture;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,7 +24,7 @@ import io.restassured.http.ContentType;
 /** One JSON usage line per call, with its token counts and cost; no text, and never the key. */
 @QuarkusTest
 @TestProfile(UsageLogTest.WithApiKey.class)
-class UsageLogTest {
+class UsageLogTest extends OnTheSimulator {
 
     static final String API_KEY = "test-key-that-must-never-be-logged-5b1e";
     static final String TEXT = "Confidential: the merger with Acme closes on 12 May.";
@@ -40,14 +38,7 @@ class UsageLogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    OfflineSimulator simulator;
 
-    @AfterEach
-    void clearFaults() {
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
-    }
 
     @Test
     void oneCallWritesOneUsageLineWithTokensCostAndIdsButNoText() throws Exception {

@@ -6,37 +6,28 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.simulator.ReceivedRequest;
 import dev.claudefeatures.telemetry.UsageLog;
 import dev.claudefeatures.testing.LineCapture;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** POST /classify/ticket: Sonnet for the volume, Opus only below the confidence threshold (0.7). */
 @QuarkusTest
-class ClassifyTicketTest {
+class ClassifyTicketTest extends OnTheSimulator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TICKET = "{\"text\": \"I was charged twice for my billing period in October.\"}";
 
-    @Inject
-    OfflineSimulator simulator;
 
-    @AfterEach
-    void clearFaults() {
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
-    }
 
     private List<ReceivedRequest> callsDuring(Runnable action) {
         int before = simulator.received().size();

@@ -8,23 +8,21 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.simulator.ReceivedRequest;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** POST /extract/invoice on Sonnet 4.6: a forced strict tool, validated, repaired at most once. */
 @QuarkusTest
-class ExtractInvoiceTest {
+class ExtractInvoiceTest extends OnTheSimulator {
 
     static final String INVOICE = """
             Nordlicht Software GmbH
@@ -35,14 +33,7 @@ class ExtractInvoiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    OfflineSimulator simulator;
 
-    @AfterEach
-    void clearFaults() {
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
-    }
 
     private static String body() {
         return JSON.createObjectNode().put("text", INVOICE).toString();

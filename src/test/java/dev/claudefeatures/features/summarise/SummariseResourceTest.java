@@ -11,29 +11,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.claudefeatures.simulator.Fault;
-import dev.claudefeatures.simulator.OfflineSimulator;
+import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class SummariseResourceTest {
+class SummariseResourceTest extends OnTheSimulator {
 
     private static final String PROBLEM = "application/problem+json";
 
-    @Inject
-    OfflineSimulator simulator;
 
-    @AfterEach
-    void clearFaults() {
-        // A fault left over was never used: the test did not test what it says.
-        assertThat(simulator.clearFaults()).as("faults queued but not used").isZero();
-    }
 
     @Test
     void summarisesTextWithModelStopReasonAndUsage() {
