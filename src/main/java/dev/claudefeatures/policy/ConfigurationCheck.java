@@ -89,6 +89,15 @@ final class ConfigurationCheck {
                         + policy.model() + ".capabilities.temperature); remove it");
             }
         }
+        String fiveMinutes = null;
+        for (var prefix : CachePolicy.of(policy.cache()).inPrefixOrder().entrySet()) {
+            if (prefix.getValue() == CacheMode.FIVE_MINUTES && fiveMinutes == null) {
+                fiveMinutes = prefix.getKey();
+            } else if (prefix.getValue() == CacheMode.ONE_HOUR && fiveMinutes != null) {
+                problems.add(key + "cache." + prefix.getKey() + ": a 1h breakpoint cannot follow the 5m one on "
+                        + fiveMinutes + " (the API refuses it); make " + fiveMinutes + " 1h or this one 5m");
+            }
+        }
         if (in.resources().apply(policy.systemPrompt()).isEmpty()) {
             problems.add(key + "system-prompt: no classpath resource '" + policy.systemPrompt() + "'");
         }
@@ -160,6 +169,7 @@ final class ConfigurationCheck {
             }
         });
     }
+
 
     private static void clientProblems(AnthropicConfig anthropic, List<String> problems) {
         positive("anthropic.timeout", anthropic.timeout(), problems);

@@ -18,7 +18,7 @@ public record FeaturePolicy(
         ModelSpec modelSpec,
         int maxTokens,
         String systemPrompt,
-        CacheMode cache,
+        CachePolicy cache,
         OptionalDouble temperature,
         int maxInputChars,
         Optional<SchemaCheck> schema,
@@ -29,7 +29,7 @@ public record FeaturePolicy(
     }
 
     public FeaturePolicy(String feature, String model, ModelSpec modelSpec, int maxTokens, String systemPrompt,
-            CacheMode cache, OptionalDouble temperature, int maxInputChars) {
+            CachePolicy cache, OptionalDouble temperature, int maxInputChars) {
         this(feature, model, modelSpec, maxTokens, systemPrompt, cache, temperature, maxInputChars, Optional.empty(),
                 Optional.empty());
     }

@@ -35,13 +35,8 @@ public interface FeaturesConfig {
         /** Sampling temperature; refused at start-up where the API version or the model rejects it. */
         OptionalDouble temperature();
 
-        /**
-         * Prompt caching of the system prompt: {@code 5m}, {@code 1h} or {@code none}. The
-         * breakpoint is only set when the prompt reaches the model's minimum cacheable size.
-         */
-        @WithDefault("5m")
-        @WithConverter(CacheMode.Converter.class)
-        CacheMode cache();
+        /** Prompt caching: a breakpoint per prefix, each {@code 5m}, {@code 1h} or {@code none}. */
+        Cache cache();
 
         /** Largest input text accepted, in characters; larger requests get a 413. */
         @WithDefault("100000")
@@ -59,6 +54,38 @@ public interface FeaturesConfig {
 
         /** Re-asks a stronger model when the answer's confidence is low. */
         Optional<Escalation> escalation();
+    }
+
+    /**
+     * The cache breakpoints of a feature, in the API's prefix order. A breakpoint is only placed
+     * where its prefix reaches the model's minimum cacheable size; TTLs may not rise along the
+     * prefix (a {@code 1h} breakpoint after a {@code 5m} one is refused at start-up).
+     */
+    interface Cache {
+        /** After the tools (a structured feature's answer tool). */
+        @WithDefault("none")
+        @WithConverter(CacheMode.Converter.class)
+        CacheMode tools();
+
+        /** After the system prompt. */
+        @WithDefault("5m")
+        @WithConverter(CacheMode.Converter.class)
+        CacheMode system();
+
+        /** After the last document block of the messages. */
+        @WithDefault("none")
+        @WithConverter(CacheMode.Converter.class)
+        CacheMode documents();
+
+        /** After the conversation so far (every message before the newest turn). */
+        @WithDefault("none")
+        @WithConverter(CacheMode.Converter.class)
+        CacheMode conversation();
+
+        /** Automatic caching: the top-level {@code cache_control}, on the last cacheable block. */
+        @WithDefault("none")
+        @WithConverter(CacheMode.Converter.class)
+        CacheMode automatic();
     }
 
     interface Escalation {

@@ -31,6 +31,8 @@ import io.quarkus.runtime.Startup;
 @Singleton
 public class Policies {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Policies.class);
+
     private final Map<String, FeaturePolicy> policies;
 
     @Inject
@@ -44,6 +46,7 @@ public class Policies {
         }
         this.policies = features.features().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, entry -> resolve(entry.getKey(), entry.getValue(), catalog, json)));
+        policies.values().forEach(Policies::logCacheGaps);
     }
 
     /** The policy of a feature; a feature without one is a programming error. */
@@ -72,8 +75,19 @@ public class Policies {
         Optional<FeaturePolicy.Escalation> escalation = config.escalation().map(e -> new FeaturePolicy.Escalation(
                 e.model(), catalog.models().get(e.model()), e.belowConfidence(), e.confidenceField()));
         return new FeaturePolicy(name, config.model(), catalog.models().get(config.model()), config.maxTokens(),
-                read(config.systemPrompt()).orElseThrow().strip(), config.cache(), config.temperature(),
+                read(config.systemPrompt()).orElseThrow().strip(), CachePolicy.of(config.cache()), config.temperature(),
                 config.maxInputChars(), schema, escalation);
+    }
+
+
+    /** Says once, at start-up, which configured breakpoints no request of a feature will get. */
+    private static void logCacheGaps(FeaturePolicy policy) {
+        int toolTokens = policy.schema().filter(schema -> StructuredOutputMode.of(policy.modelSpec()).usesTool())
+                .map(schema -> RequestPlanner.estimatedTokens(schema.wireSchema().toString()))
+                .orElse(0);
+        for (String gap : CachePlanner.staticGaps(policy, toolTokens)) {
+            LOG.infof("features.%s.cache: no breakpoint after the %s", policy.feature(), gap);
+        }
     }
 
     /** The schema with each configured property's values as its {@code enum}. */

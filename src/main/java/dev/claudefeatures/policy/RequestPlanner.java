@@ -23,9 +23,13 @@ public final class RequestPlanner {
     }
 
     public static MessageRequest.Builder plan(FeaturePolicy policy, List<Message> messages) {
-        MessageRequest.Builder request = MessageRequest.builder(policy.model(), policy.maxTokens())
-                .system(system(policy))
-                .messages(messages);
+        return plan(policy, null, messages);
+    }
+
+    /** Tools, system prompt and messages, with the policy's cache breakpoints placed over them. */
+    private static MessageRequest.Builder plan(FeaturePolicy policy, List<Tool> tools, List<Message> messages) {
+        MessageRequest.Builder request = MessageRequest.builder(policy.model(), policy.maxTokens());
+        CachePlanner.place(policy, request, tools, messages);
         if (policy.temperature().isPresent()) {
             request.temperature(policy.temperature().getAsDouble());
         }
@@ -38,14 +42,13 @@ public final class RequestPlanner {
      */
     public static MessageRequest.Builder planStructured(FeaturePolicy policy, StructuredOutputMode mode,
             SchemaCheck schema, List<Message> messages) {
-        MessageRequest.Builder request = plan(policy, messages);
         JsonNode wireSchema = schema.wireSchema();
         String tool = toolName(policy.feature());
+        List<Tool> tools = mode.usesTool() ? List.of(Tool.strict(tool, TOOL_DESCRIPTION, wireSchema)) : null;
+        MessageRequest.Builder request = plan(policy, tools, messages);
         return switch (mode) {
-            case FORCED_TOOL -> request.tools(List.of(Tool.strict(tool, TOOL_DESCRIPTION, wireSchema)))
-                    .toolChoice(ToolChoice.tool(tool).withoutParallelToolUse());
-            case AUTO_TOOL -> request.tools(List.of(Tool.strict(tool, TOOL_DESCRIPTION, wireSchema)))
-                    .toolChoice(ToolChoice.auto().withoutParallelToolUse());
+            case FORCED_TOOL -> request.toolChoice(ToolChoice.tool(tool).withoutParallelToolUse());
+            case AUTO_TOOL -> request.toolChoice(ToolChoice.auto().withoutParallelToolUse());
             case OUTPUT_FORMAT -> request.outputConfig(OutputConfig.jsonSchema(wireSchema));
         };
     }
@@ -56,19 +59,6 @@ public final class RequestPlanner {
     public static String toolName(String feature) {
         String name = "record_" + feature.replaceAll("[^A-Za-z0-9_-]", "_");
         return name.length() > 64 ? name.substring(0, 64) : name;
-    }
-
-    /**
-     * The system prompt, with a cache breakpoint when caching is on and the prompt is long enough
-     * to be cached at all: below the model's minimum the API silently ignores a breakpoint, and a
-     * block form would only add noise.
-     */
-    static SystemPrompt system(FeaturePolicy policy) {
-        CacheControl cacheControl = policy.cache().cacheControl();
-        if (cacheControl == null || estimatedTokens(policy.systemPrompt()) < policy.modelSpec().minCacheableTokens()) {
-            return SystemPrompt.of(policy.systemPrompt());
-        }
-        return SystemPrompt.of(List.of(new ContentBlock.Text(policy.systemPrompt()).withCacheControl(cacheControl)));
     }
 
     static int estimatedTokens(String text) {

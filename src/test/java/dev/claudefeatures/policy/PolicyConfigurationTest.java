@@ -157,7 +157,7 @@ class PolicyConfigurationTest {
 
     @Test
     void anUnknownCacheModeFailsAtStartUp() {
-        assertThatThrownBy(() -> TestConfig.with(feature("max-tokens", "100", "cache", "forever"),
+        assertThatThrownBy(() -> TestConfig.with(feature("max-tokens", "100", "cache.system", "forever"),
                 FeaturesConfig.class, ModelCatalog.class))
                 .hasStackTraceContaining("unknown cache mode 'forever'");
     }
@@ -300,5 +300,15 @@ class PolicyConfigurationTest {
                         "anthropic.timeout: must be longer than 0, is PT0S",
                         "anthropic.connect-timeout: must be longer than 0, is PT0S",
                         "telemetry.publish-timeout: must be longer than 0, is PT0S");
+    }
+
+    @Test
+    void aOneHourBreakpointMayNotFollowAFiveMinuteOne() {
+        assertThat(problems(Map.of("features.extract-invoice.cache.tools", "5m",
+                "features.extract-invoice.cache.system", "1h"), ApiVersion.V2026_10_21)).containsExactly(
+                        "features.extract-invoice.cache.system: a 1h breakpoint cannot follow the 5m one on tools "
+                                + "(the API refuses it); make tools 1h or this one 5m");
+        assertThat(problems(Map.of("features.extract-invoice.cache.tools", "1h",
+                "features.extract-invoice.cache.system", "5m"), ApiVersion.V2026_10_21)).isEmpty();
     }
 }

@@ -20,13 +20,13 @@ class RequestPlannerTest {
     private static final ModelCatalog.ModelSpec SONNET = TestConfig.with(Map.of(), ModelCatalog.class)
             .getConfigMapping(ModelCatalog.class).models().get("claude-sonnet-4-6");
 
-    private static FeaturePolicy policy(String prompt, CacheMode cache, OptionalDouble temperature) {
+    private static FeaturePolicy policy(String prompt, CachePolicy cache, OptionalDouble temperature) {
         return new FeaturePolicy("demo", "claude-sonnet-4-6", SONNET, 300, prompt, cache, temperature, 1000);
     }
 
     @Test
     void appliesModelMaxTokensAndTheSystemPrompt() {
-        MessageRequest request = RequestPlanner.plan(policy("Be brief.", CacheMode.FIVE_MINUTES,
+        MessageRequest request = RequestPlanner.plan(policy("Be brief.", CachePolicy.systemOnly(CacheMode.FIVE_MINUTES),
                 OptionalDouble.empty()), List.of(Message.user("x"))).build();
 
         assertThat(request.model()).isEqualTo("claude-sonnet-4-6");
@@ -38,7 +38,7 @@ class RequestPlannerTest {
     @Test
     void aPromptLongEnoughToCacheGetsABreakpointWithTheConfiguredTtl() {
         String prompt = "x".repeat(4 * 1024);
-        MessageRequest request = RequestPlanner.plan(policy(prompt, CacheMode.ONE_HOUR, OptionalDouble.empty()),
+        MessageRequest request = RequestPlanner.plan(policy(prompt, CachePolicy.systemOnly(CacheMode.ONE_HOUR), OptionalDouble.empty()),
                 List.of(Message.user("x"))).build();
 
         assertThat(request.system()).isEqualTo(SystemPrompt.of(List.of(
@@ -49,15 +49,15 @@ class RequestPlannerTest {
     void aPromptBelowTheModelsMinimumOrWithCachingOffHasNoBreakpoint() {
         String shortPrompt = "x".repeat(4 * 1024 - 4);
         String longPrompt = "x".repeat(8 * 1024);
-        assertThat(RequestPlanner.plan(policy(shortPrompt, CacheMode.FIVE_MINUTES, OptionalDouble.empty()),
+        assertThat(RequestPlanner.plan(policy(shortPrompt, CachePolicy.systemOnly(CacheMode.FIVE_MINUTES), OptionalDouble.empty()),
                 List.of()).build().system()).isEqualTo(SystemPrompt.of(shortPrompt));
-        assertThat(RequestPlanner.plan(policy(longPrompt, CacheMode.NONE, OptionalDouble.empty()),
+        assertThat(RequestPlanner.plan(policy(longPrompt, CachePolicy.systemOnly(CacheMode.NONE), OptionalDouble.empty()),
                 List.of()).build().system()).isEqualTo(SystemPrompt.of(longPrompt));
     }
 
     @Test
     void sendsTemperatureOnlyWhenThePolicySetsIt() {
-        assertThat(RequestPlanner.plan(policy("p", CacheMode.NONE, OptionalDouble.of(0.3)), List.of()).build()
+        assertThat(RequestPlanner.plan(policy("p", CachePolicy.systemOnly(CacheMode.NONE), OptionalDouble.of(0.3)), List.of()).build()
                 .temperature()).isEqualTo(0.3);
     }
 

@@ -46,7 +46,7 @@ class StructuredRequestTest {
 
     private static FeaturePolicy policy(String model) {
         return new FeaturePolicy("extract-thing", model, CATALOG.models().get(model), 500, "Extract.",
-                CacheMode.NONE, OptionalDouble.empty(), 1000);
+                CachePolicy.systemOnly(CacheMode.NONE), OptionalDouble.empty(), 1000);
     }
 
     private static JsonNode request(String model) {
@@ -118,7 +118,7 @@ class StructuredRequestTest {
     @Test
     void temperatureIsSentOnlyWhereThePolicyHasIt() {
         FeaturePolicy withTemperature = new FeaturePolicy("t", "claude-sonnet-4-6",
-                CATALOG.models().get("claude-sonnet-4-6"), 500, "p", CacheMode.NONE, OptionalDouble.of(0.1), 1000);
+                CATALOG.models().get("claude-sonnet-4-6"), 500, "p", CachePolicy.systemOnly(CacheMode.NONE), OptionalDouble.of(0.1), 1000);
         assertThat(RequestPlanner.planStructured(withTemperature, StructuredOutputMode.FORCED_TOOL, new SchemaCheck("t", SCHEMA),
                 List.of()).build().temperature()).isEqualTo(0.1);
         assertThat(request("claude-sonnet-4-6").has("temperature")).isFalse();
