@@ -18,10 +18,12 @@ import com.anthropic.errors.BadRequestException;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.errors.OverloadedException;
 import com.anthropic.errors.UnauthorizedException;
+import com.anthropic.models.messages.CacheControlEphemeral;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolUseBlock;
@@ -73,6 +75,36 @@ class OfficialSdkAgainstSimulatorTest extends OnTheSimulator {
         assertThat(message.usage().outputTokens()).isPositive();
         assertThat(message.usage().cacheReadInputTokens()).contains(0L);
         assertThat(message.usage().cacheCreationInputTokens()).contains(0L);
+    }
+
+    @Test
+    void theSdkReadsTheCacheUsageAsTheSimulatorCountsIt() {
+        String policy = "Refunds within 30 days; replacements for damaged goods. ".repeat(120);
+        MessageCreateParams params = MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(100)
+                .systemOfTextBlockParams(List.of(TextBlockParam.builder().text(policy)
+                        .cacheControl(CacheControlEphemeral.builder().ttl(CacheControlEphemeral.Ttl.TTL_1H).build())
+                        .build()))
+                .addUserMessage("My cups arrived broken.")
+                .build();
+        long prefix = (policy.length() + 3) / 4;
+        long question = ("My cups arrived broken.".length() + 3) / 4;
+
+        Message first = sdk.messages().create(params);
+        Message second = sdk.messages().create(params);
+
+        // input_tokens counts only what follows the last breakpoint.
+        assertThat(first.usage().inputTokens()).isEqualTo(question);
+        assertThat(first.usage().cacheCreationInputTokens()).contains(prefix);
+        assertThat(first.usage().cacheCreation()).hasValueSatisfying(creation -> {
+            assertThat(creation.ephemeral1hInputTokens()).isEqualTo(prefix);
+            assertThat(creation.ephemeral5mInputTokens()).isZero();
+        });
+        assertThat(first.usage().cacheReadInputTokens()).contains(0L);
+        assertThat(second.usage().inputTokens()).isEqualTo(question);
+        assertThat(second.usage().cacheReadInputTokens()).contains(prefix);
+        assertThat(second.usage().cacheCreationInputTokens()).contains(0L);
     }
 
     @Test

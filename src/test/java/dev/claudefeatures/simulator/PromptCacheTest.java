@@ -129,4 +129,39 @@ class PromptCacheTest {
 
         assertThat(cache.size()).isEqualTo(PromptCache.PURGE_ABOVE);
     }
+
+    private static CacheBreakpoints.Segment block(String name, int tokens, String ttl) {
+        return new CacheBreakpoints.Segment(name, tokens, ttl);
+    }
+
+    @Test
+    void aBreakpointThatMovedForwardReadsTheEarlierPrefixByLookingBack() {
+        // Turn 1 of a conversation: breakpoint after the first exchange.
+        cache.apply("m", new CacheBreakpoints(List.of(block("system", 1500, null), block("user:1", 10, "5m"))), MIN, true);
+
+        // Turn 2: the breakpoint moved two blocks on; the API finds turn 1's prefix and reads it.
+        PromptCache.Split split = cache.apply("m", new CacheBreakpoints(List.of(block("system", 1500, null),
+                block("user:1", 10, null), block("assistant:1", 20, null), block("user:2", 30, "5m"))), MIN, true);
+
+        assertThat(split).isEqualTo(new PromptCache.Split(0, 1510, 50, 0));
+    }
+
+    @Test
+    void theLookbackReachesAboutTwentyBlocksAndNoFurther() {
+        List<CacheBreakpoints.Segment> first = new java.util.ArrayList<>(List.of(block("system", 1500, "5m")));
+        cache.apply("m", new CacheBreakpoints(first), MIN, true);
+
+        List<CacheBreakpoints.Segment> near = new java.util.ArrayList<>(List.of(block("system", 1500, null)));
+        for (int i = 0; i < PromptCache.LOOKBACK; i++) {
+            near.add(block("turn:" + i, 1, i == PromptCache.LOOKBACK - 1 ? "5m" : null));
+        }
+        assertThat(cache.apply("m", new CacheBreakpoints(near), MIN, false).read()).isEqualTo(0);
+        assertThat(cache.apply("m", new CacheBreakpoints(near), MIN, true).read()).isEqualTo(1500);
+
+        List<CacheBreakpoints.Segment> far = new java.util.ArrayList<>(List.of(block("system", 1500, null)));
+        for (int i = 0; i < PromptCache.LOOKBACK + 1; i++) {
+            far.add(block("other:" + i, 1, i == PromptCache.LOOKBACK ? "5m" : null));
+        }
+        assertThat(cache.apply("m", new CacheBreakpoints(far), MIN, true).read()).isZero();
+    }
 }
