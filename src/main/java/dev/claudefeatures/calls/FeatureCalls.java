@@ -1,5 +1,6 @@
 package dev.claudefeatures.calls;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.Deadline;
 import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageCall;
@@ -45,6 +47,31 @@ public class FeatureCalls {
         FeaturePolicy policy = policies.of(feature);
         String checked = checked(policy, input);
         MessageCall call = calls.send(policy, RequestPlanner.plan(policy, List.of(Message.user(checked))).build(),
+                false, budget.start());
+        return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
+                TokenUsage.of(call.response().usage()), false);
+    }
+
+    /**
+     * A text answer to {@code question} from {@code documents}, each sent as a document block
+     * before the question, where the policy's {@code cache.documents} breakpoint can hold them.
+     */
+    public TextAnswer fromDocuments(String feature, List<String> documents, String question) {
+        FeaturePolicy policy = policies.of(feature);
+        if (documents == null || documents.isEmpty()) {
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
+        }
+        int length = (question == null ? 0 : question.length())
+                + documents.stream().mapToInt(document -> document == null ? 0 : document.length()).sum();
+        if (length > policy.maxInputChars()) {
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars());
+        }
+        List<ContentBlock> content = new ArrayList<>();
+        for (String document : documents) {
+            content.add(ContentBlock.Document.text(checked(policy, document)));
+        }
+        content.add(new ContentBlock.Text(checked(policy, question)));
+        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, List.of(Message.user(content))).build(),
                 false, budget.start());
         return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
                 TokenUsage.of(call.response().usage()), false);

@@ -60,6 +60,13 @@ public sealed interface ContentBlock {
     @JsonDeserialize(using = JsonDeserializer.None.class)
     record Document(JsonNode source, String title, String context, JsonNode citations, CacheControl cacheControl)
             implements ContentBlock {
+        /** A plain-text document: {@code source: {type: text, media_type: text/plain, data}}. */
+        public static Document text(String data) {
+            com.fasterxml.jackson.databind.node.ObjectNode source = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.objectNode().put("type", "text").put("media_type", "text/plain").put("data", data);
+            return new Document(source, null, null, null, null);
+        }
+
         @Override
         public String type() {
             return "document";

@@ -14,13 +14,13 @@ import jakarta.ws.rs.ext.Provider;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * Reads a feature's {@link TextRequest} as written, or refuses it: a key given twice, data after
+ * Reads a feature's request body ({@link TextRequest}, or a record of a feature's own package) as
+ * written, or refuses it: a key given twice, data after
  * the document, or a number or boolean where text belongs are 400 problems
  * ({@link ProblemMappers#malformedJson}), never a guess passed on to the model. Jackson's defaults
  * would keep the last duplicate and turn {@code 42} into {@code "42"}. Only the callers' bodies
@@ -29,9 +29,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class TextRequestReader implements MessageBodyReader<TextRequest> {
+public class TextRequestReader implements MessageBodyReader<Object> {
 
-    private static final ObjectReader STRICT = strictMapper().readerFor(TextRequest.class);
+    private static final ObjectMapper STRICT = strictMapper();
+    /** Where the features' request records live; named, not imported: web knows no feature. */
+    private static final String FEATURES = "dev.claudefeatures.features.";
 
     private static ObjectMapper strictMapper() {
         ObjectMapper mapper = new ObjectMapper()
@@ -46,14 +48,14 @@ public class TextRequestReader implements MessageBodyReader<TextRequest> {
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == TextRequest.class;
+        return type == TextRequest.class || type.isRecord() && type.getName().startsWith(FEATURES);
     }
 
     @Override
-    public TextRequest readFrom(Class<TextRequest> type, Type genericType, Annotation[] annotations,
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         byte[] bytes = body.readAllBytes();
         // No body at all reads as no request: the feature's input check answers it.
-        return bytes.length == 0 ? null : STRICT.readValue(bytes);
+        return bytes.length == 0 ? null : STRICT.readerFor(type).readValue(bytes);
     }
 }

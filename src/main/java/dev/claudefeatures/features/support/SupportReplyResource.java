@@ -1,0 +1,40 @@
+package dev.claudefeatures.features.support;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.claudefeatures.calls.FeatureCalls;
+import dev.claudefeatures.calls.TextAnswer;
+import dev.claudefeatures.calls.TokenUsage;
+
+/**
+ * {@code POST /support/reply {"ticket": "..."}}: a draft reply to a support ticket under the
+ * support playbook ({@code prompts/support-reply.txt}, about 4,000 tokens), which is the cached
+ * prefix: after the first call, every call reads it at a tenth of the input price.
+ */
+@Path("/support/reply")
+public class SupportReplyResource {
+
+    static final String FEATURE = "support-reply";
+
+    public record SupportTicket(String ticket) {
+    }
+
+    public record Reply(String reply, String model, String stopReason, TokenUsage usage) {
+    }
+
+    @Inject
+    FeatureCalls calls;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Reply draft(SupportTicket request) {
+        TextAnswer answer = calls.text(FEATURE, request == null ? null : request.ticket());
+        return new Reply(answer.text(), answer.model(), answer.stopReason(), answer.usage());
+    }
+}
