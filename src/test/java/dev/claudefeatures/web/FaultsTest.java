@@ -54,11 +54,19 @@ class FaultsTest {
     }
 
     private static Row input(String name, String body, int status, String type) {
-        return new Row(name, "POST", "/summarise", "application/json", body.getBytes(StandardCharsets.UTF_8),
-                upstream -> {
-                }, status, type, 0, response -> {
-                });
+        return request(name, "POST", "/summarise", "application/json", body.getBytes(StandardCharsets.UTF_8), status,
+                type, NOTHING_MORE);
     }
+
+    /** A request that must not reach the API, to any path, with any content type. */
+    private static Row request(String name, String method, String path, String contentType, byte[] body, int status,
+            String type, Consumer<Response> more) {
+        return new Row(name, method, path, contentType, body, upstream -> {
+        }, status, type, 0, more);
+    }
+
+    private static final Consumer<Response> NOTHING_MORE = response -> {
+    };
 
     private static Row upstream(String name, Consumer<LoopbackSimulator> script, int status, String type, int calls,
             Consumer<Response> more) {
@@ -98,41 +106,29 @@ class FaultsTest {
         rows.add(input("text over the limit", "{\"text\":\"" + "a".repeat(100_001) + "\"}", 413, "input-too-large"));
         rows.add(input("a key given twice, nested", "{\"text\":\"a\",\"meta\":{\"k\":1,\"k\":2}}", 400,
                 "malformed-json"));
-        rows.add(new Row("no body", "POST", "/summarise", "application/json", new byte[0], upstream -> {
-        }, 400, "invalid-input", 0, response -> {
-        }));
-        rows.add(new Row("a Latin-1 charset", "POST", "/summarise", "application/json; charset=ISO-8859-1",
-                "{\"text\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1), upstream -> {
-                }, 415, "unsupported-media-type", 0, response -> {
-                }));
-        rows.add(new Row("a UTF-16 charset", "POST", "/summarise", "application/json; charset=UTF-16",
-                "{\"text\":\"a\"}".getBytes(StandardCharsets.UTF_16), upstream -> {
-                }, 415, "unsupported-media-type", 0, response -> {
-                }));
-        rows.add(new Row("text/plain", "POST", "/summarise", "text/plain", "summarise this".getBytes(StandardCharsets.UTF_8),
-                upstream -> {
-                }, 415, "unsupported-media-type", 0, response -> {
-                }));
-        rows.add(new Row("GET on a feature", "GET", "/summarise", null, null, upstream -> {
-        }, 405, "method-not-allowed", 0, response -> assertThat(response.header("Allow")).contains("POST")));
-        rows.add(new Row("PUT on a feature", "PUT", "/summarise", "application/json", "{}".getBytes(StandardCharsets.UTF_8),
-                upstream -> {
-                }, 405, "method-not-allowed", 0, response -> assertThat(response.jsonPath().getString("detail"))
-                        .contains("POST")));
-        rows.add(new Row("an unknown path", "POST", "/summarize", "application/json",
-                "{\"text\":\"a\"}".getBytes(StandardCharsets.UTF_8), upstream -> {
-                }, 404, "not-found", 0, response -> {
-                }));
+        rows.add(request("no body", "POST", "/summarise", "application/json", new byte[0], 400, "invalid-input",
+                NOTHING_MORE));
+        rows.add(request("a Latin-1 charset", "POST", "/summarise", "application/json; charset=ISO-8859-1",
+                "{\"text\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1), 415, "unsupported-media-type",
+                NOTHING_MORE));
+        rows.add(request("a UTF-16 charset", "POST", "/summarise", "application/json; charset=UTF-16",
+                "{\"text\":\"a\"}".getBytes(StandardCharsets.UTF_16), 415, "unsupported-media-type", NOTHING_MORE));
+        rows.add(request("text/plain", "POST", "/summarise", "text/plain",
+                "summarise this".getBytes(StandardCharsets.UTF_8), 415, "unsupported-media-type", NOTHING_MORE));
+        rows.add(request("GET on a feature", "GET", "/summarise", null, null, 405, "method-not-allowed",
+                response -> assertThat(response.header("Allow")).contains("POST")));
+        rows.add(request("PUT on a feature", "PUT", "/summarise", "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), 405, "method-not-allowed",
+                response -> assertThat(response.jsonPath().getString("detail")).contains("POST")));
+        rows.add(request("an unknown path", "POST", "/summarize", "application/json",
+                "{\"text\":\"a\"}".getBytes(StandardCharsets.UTF_8), 404, "not-found", NOTHING_MORE));
         // Not here: a malformed query string (?a=%zz) is refused by the HTTP layer below JAX-RS
         // with a bare 400 and no body; README, Operations, says so.
-        rows.add(new Row("a number for text, extractor", "POST", "/extract/invoice", "application/json",
-                "{\"text\":42}".getBytes(StandardCharsets.UTF_8), upstream -> {
-                }, 400, "malformed-json", 0, response -> {
-                }));
-        rows.add(new Row("a key given twice, classifier", "POST", "/classify/ticket", "application/json",
-                "{\"text\":\"a\",\"text\":\"b\"}".getBytes(StandardCharsets.UTF_8), upstream -> {
-                }, 400, "malformed-json", 0, response -> {
-                }));
+        rows.add(request("a number for text, extractor", "POST", "/extract/invoice", "application/json",
+                "{\"text\":42}".getBytes(StandardCharsets.UTF_8), 400, "malformed-json", NOTHING_MORE));
+        rows.add(request("a key given twice, classifier", "POST", "/classify/ticket", "application/json",
+                "{\"text\":\"a\",\"text\":\"b\"}".getBytes(StandardCharsets.UTF_8), 400, "malformed-json",
+                NOTHING_MORE));
 
         // --- The API's answer --------------------------------------------------------------
         rows.add(upstream("a 200 that is not JSON", u -> u.answerNextRaw(200, "<html>gateway</html>"), 502,
