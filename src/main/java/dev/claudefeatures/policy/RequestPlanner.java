@@ -4,12 +4,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.claudefeatures.messages.CacheControl;
-import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageRequest;
 import dev.claudefeatures.messages.OutputConfig;
-import dev.claudefeatures.messages.SystemPrompt;
 import dev.claudefeatures.messages.Tool;
 import dev.claudefeatures.messages.ToolChoice;
 

@@ -1,6 +1,5 @@
 package dev.claudefeatures.telemetry;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 

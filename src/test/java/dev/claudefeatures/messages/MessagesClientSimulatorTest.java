@@ -9,13 +9,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
@@ -34,7 +32,6 @@ class MessagesClientSimulatorTest extends OnTheSimulator {
     MessagesClient client;
     @Inject
     AnthropicConfig config;
-
 
     @Test
     void sendsOnlySetFieldsWithKeyAndVersionHeaders() throws IOException {

@@ -1,6 +1,5 @@
 package dev.claudefeatures.features.summarise;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -10,7 +9,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-
 
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +21,6 @@ import io.restassured.http.ContentType;
 class SummariseResourceTest extends OnTheSimulator {
 
     private static final String PROBLEM = "application/problem+json";
-
-
 
     @Test
     void summarisesTextWithModelStopReasonAndUsage() {
