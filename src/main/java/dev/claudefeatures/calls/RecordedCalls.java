@@ -1,5 +1,8 @@
 package dev.claudefeatures.calls;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,6 +11,7 @@ import dev.claudefeatures.messages.Deadline;
 import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageRequest;
 import dev.claudefeatures.messages.MessagesClient;
+import dev.claudefeatures.messages.RequestDiagnostics;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.telemetry.CallContext;
 import dev.claudefeatures.telemetry.CallRecorder;
@@ -18,6 +22,8 @@ class RecordedCalls {
 
     private final MessagesClient client;
     private final CallRecorder recorder;
+    /** The last message of each feature in this warm environment, for cache-miss diagnostics. */
+    private final Map<String, String> previousMessage = new ConcurrentHashMap<>();
 
     @Inject
     RecordedCalls(MessagesClient client, CallRecorder recorder) {
@@ -26,10 +32,15 @@ class RecordedCalls {
     }
 
     /** @param escalation whether this call re-does a cheaper model's work on a stronger one */
-    MessageCall send(FeaturePolicy policy, MessageRequest request, boolean escalation, Deadline deadline) {
-        CallContext context = new CallContext(policy.feature(), request.model(), policy.prices(), escalation);
+    MessageCall send(FeaturePolicy policy, MessageRequest planned, boolean escalation, Deadline deadline) {
+        CallContext context = new CallContext(policy.feature(), planned.model(), policy.prices(), escalation);
+        String previous = policy.cache().diagnostics() ? previousMessage.get(policy.feature()) : null;
+        MessageRequest request = previous == null ? planned : planned.withDiagnostics(new RequestDiagnostics(previous));
         try {
             MessageCall call = client.create(request, deadline);
+            if (policy.cache().diagnostics() && call.response().id() != null) {
+                previousMessage.put(policy.feature(), call.response().id());
+            }
             recorder.succeeded(context, request, call);
             return call;
         } catch (AnthropicException failure) {

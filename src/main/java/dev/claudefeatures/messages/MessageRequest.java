@@ -35,6 +35,12 @@ public record MessageRequest(
         String inferenceGeo,
         RequestDiagnostics diagnostics) {
 
+    /** The same request naming {@code diagnostics}: the earlier message whose cache prefix it expects to reuse. */
+    public MessageRequest withDiagnostics(RequestDiagnostics diagnostics) {
+        return new MessageRequest(model, maxTokens, messages, system, cacheControl, tools, toolChoice, outputConfig,
+                metadata, stopSequences, stream, temperature, topP, topK, thinking, serviceTier, inferenceGeo, diagnostics);
+    }
+
     /** Whether the request asks for a cache breakpoint anywhere: top level, a tool, the system prompt or a message. */
     public boolean hasCacheBreakpoint() {
         return cacheControl != null

@@ -23,6 +23,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MessagesClient {
 
+    /**
+     * Sent with a request that carries {@code diagnostics}: some pages of the API's documentation
+     * list the field as beta behind this name, others as GA; the header does no harm where GA.
+     */
+    static final String CACHE_DIAGNOSIS_BETA = "cache-diagnosis-2026-04-07";
+
     private final AnthropicConfig config;
     private final AnthropicEndpoint endpoint;
     private final Retrier retrier;
@@ -50,11 +56,21 @@ public class MessagesClient {
 
     /** A call that ends, retries included, by {@code deadline}. */
     public MessageCall create(MessageRequest request, Deadline deadline) {
+        String requestBetas = request.diagnostics() == null ? betas : withBeta(CACHE_DIAGNOSIS_BETA);
         Retrier.Outcome<RestResponse<MessageResponse>> outcome = retrier.run(timeout -> usable(send(
-                () -> api().create(endpoint.apiKey(), config.version().wireName(), betas, request), timeout)), deadline);
+                () -> api().create(endpoint.apiKey(), config.version().wireName(), requestBetas, request), timeout)),
+                deadline);
         RestResponse<MessageResponse> response = outcome.value();
         return new MessageCall(response.getEntity(), response.getHeaderString("request-id"), outcome.attempts(),
                 outcome.elapsed());
+    }
+
+    /** The configured betas and {@code beta}, once. */
+    private String withBeta(String beta) {
+        if (betas == null) {
+            return beta;
+        }
+        return java.util.Arrays.asList(betas.split(",")).contains(beta) ? betas : betas + "," + beta;
     }
 
     /** A 200 is a message only with content, a stop reason and usage; anything less is refused here. */

@@ -7,9 +7,18 @@ import java.util.Map;
  * Which prefixes of a feature's requests carry a cache breakpoint, each with its TTL, in the
  * API's prefix order: tools, system prompt, documents, conversation, then automatic caching (the
  * top-level {@code cache_control}, which the API puts on the last cacheable block).
+ *
+ * @param diagnostics whether each request names the feature's previous message, so that the API
+ *                    says why its cache prefix was missed ({@code cache_miss_reason})
  */
 public record CachePolicy(CacheMode tools, CacheMode system, CacheMode documents, CacheMode conversation,
-        CacheMode automatic) {
+        CacheMode automatic, boolean diagnostics) {
+
+    /** A policy without cache-miss diagnostics. */
+    public CachePolicy(CacheMode tools, CacheMode system, CacheMode documents, CacheMode conversation,
+            CacheMode automatic) {
+        this(tools, system, documents, conversation, automatic, false);
+    }
 
     /** A breakpoint on the system prompt only: what most single-turn features want. */
     public static CachePolicy systemOnly(CacheMode system) {
@@ -18,7 +27,8 @@ public record CachePolicy(CacheMode tools, CacheMode system, CacheMode documents
 
     /** The policy as configured under {@code features.<name>.cache}. */
     static CachePolicy of(FeaturesConfig.Cache cache) {
-        return new CachePolicy(cache.tools(), cache.system(), cache.documents(), cache.conversation(), cache.automatic());
+        return new CachePolicy(cache.tools(), cache.system(), cache.documents(), cache.conversation(), cache.automatic(),
+                cache.diagnostics());
     }
 
     /** The prefixes in the API's order, by their configuration name. */

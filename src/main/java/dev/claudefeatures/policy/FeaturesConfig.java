@@ -86,6 +86,13 @@ public interface FeaturesConfig {
         @WithDefault("none")
         @WithConverter(CacheMode.Converter.class)
         CacheMode automatic();
+
+        /**
+         * Name the feature's previous message in each request ({@code diagnostics}), so that the
+         * answer says why the cache was missed: counted in {@code CacheMissedInputTokens} by reason.
+         */
+        @WithDefault("false")
+        boolean diagnostics();
     }
 
     interface Escalation {

@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class OfflineSimulator {
 
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final Deque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+    private final AtomicLong receivedCount = new AtomicLong();
     private volatile HttpServer server;
 
     @Inject
@@ -83,6 +85,21 @@ public class OfflineSimulator {
     /** The requests received lately, oldest first (at most {@value #RECEIVED_KEPT}). */
     public List<ReceivedRequest> received() {
         return List.copyOf(received);
+    }
+
+    /** How many requests have been received since start-up: a mark for {@link #receivedSince(long)}. */
+    public long receivedCount() {
+        return receivedCount.get();
+    }
+
+    /**
+     * The requests received after {@code mark} (a {@link #receivedCount()}), oldest first, as far as
+     * they are kept: a test's own calls, however many other tests came before it.
+     */
+    public List<ReceivedRequest> receivedSince(long mark) {
+        List<ReceivedRequest> kept = received();
+        int newer = (int) Math.min(kept.size(), receivedCount.get() - mark);
+        return kept.subList(kept.size() - newer, kept.size());
     }
 
     /** The request received last. */
@@ -138,6 +155,7 @@ public class OfflineSimulator {
         request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT),
                 header.getValue()));
         received.addLast(new ReceivedRequest(request.path(), Map.copyOf(headers), body.toString()));
+        receivedCount.incrementAndGet();
         while (received.size() > RECEIVED_KEPT) {
             received.pollFirst();
         }

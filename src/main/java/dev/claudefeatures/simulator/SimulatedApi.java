@@ -27,6 +27,14 @@ final class SimulatedApi {
     private final PromptCache cache;
     private final ObjectMapper json;
     private final AtomicLong sequence = new AtomicLong();
+    /** The prefixes of the last messages answered, by id, for {@code diagnostics.previous_message_id}. */
+    private final Map<String, Prefix> recentPrefixes = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Prefix> eldest) {
+                    return size() > 1_000;
+                }
+            });
 
     SimulatedApi(ModelCatalog catalog, PromptCache cache, ObjectMapper json) {
         this.catalog = catalog;
@@ -136,6 +144,13 @@ final class SimulatedApi {
         message.set("content", answer.content());
         message.put("stop_reason", answer.stopReason());
         message.put("stop_sequence", answer.stopSequence());
+        Prefix prefix = Prefix.of(request, modelId, input.read() + input.written5m() + input.written1h());
+        JsonNode previousId = request.path("diagnostics").path("previous_message_id");
+        if (previousId.isTextual()) {
+            message.putObject("diagnostics").set("cache_miss_reason",
+                    missReason(recentPrefixes.get(previousId.asText()), prefix, input.read() > 0));
+        }
+        recentPrefixes.put(message.path("id").asText(), prefix);
         ObjectNode usage = message.putObject("usage")
                 .put("input_tokens", input.uncached())
                 .put("cache_creation_input_tokens", input.written5m() + input.written1h())
@@ -149,6 +164,39 @@ final class SimulatedApi {
         usage.put("service_tier", "standard");
         usage.put("inference_geo", "global");
         return message;
+    }
+
+    /** What a message's cache prefix was made of, to say later why a request did not reuse it. */
+    record Prefix(String model, String tools, String system, String messages, int cacheableTokens) {
+        static Prefix of(JsonNode request, String model, int cacheableTokens) {
+            return new Prefix(model, request.path("tools").toString(), withoutCacheControl(request.path("system")),
+                    withoutCacheControl(request.path("messages")), cacheableTokens);
+        }
+
+        private static String withoutCacheControl(JsonNode node) {
+            JsonNode copy = node.deepCopy();
+            copy.findParents("cache_control").forEach(parent -> ((ObjectNode) parent).remove("cache_control"));
+            return copy.toString();
+        }
+    }
+
+    /**
+     * Why this request missed the cache prefix of {@code previous}, as the API says it: null on a
+     * hit; else the first part of the prefix that changed, in prefix order, with the tokens the
+     * previous message had cached.
+     */
+    private JsonNode missReason(Prefix previous, Prefix current, boolean hit) {
+        if (previous == null) {
+            return json.createObjectNode().put("type", "previous_message_not_found");
+        }
+        if (hit) {
+            return json.nullNode();
+        }
+        String type = !previous.model().equals(current.model()) ? "model_changed"
+                : !previous.tools().equals(current.tools()) ? "tools_changed"
+                : !previous.system().equals(current.system()) ? "system_changed"
+                : "messages_changed";
+        return json.createObjectNode().put("type", type).put("cache_missed_input_tokens", previous.cacheableTokens());
     }
 
     private SimulatedResponse respond(int status, String requestId, ObjectNode body) {

@@ -18,6 +18,9 @@ import dev.claudefeatures.messages.StopReason;
  *                   read: the prefix was too short after all, or the size estimate was wrong
  * @param promptVersion a short fingerprint of the request's system prompt and tools, to group cost by
  *                   prompt version
+ * @param cacheMissReason why the cache prefix of the feature's previous message was not reused
+ *                   ({@code system_changed}, {@code tools_changed}, ...), when the request asked; else null
+ * @param cacheMissedInputTokens the tokens that reason cost a cache read
  */
 public record CallRecord(
         String feature,
@@ -31,7 +34,9 @@ public record CallRecord(
         BigDecimal costUsd,
         String errorType,
         boolean cacheIneffective,
-        String promptVersion) {
+        String promptVersion,
+        String cacheMissReason,
+        int cacheMissedInputTokens) {
 
     public boolean failed() {
         return errorType != null;

@@ -14,6 +14,7 @@ import dev.claudefeatures.messages.AnthropicTransportException;
 import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageRequest;
+import dev.claudefeatures.messages.MessageResponse;
 import io.quarkus.arc.Arc;
 
 /**
@@ -39,7 +40,7 @@ public class CallRecorder {
         CallRecord record = new CallRecord(context.feature(), context.model(), call.requestId(), tokens,
                 call.response().stopReason(), call.latency(), call.attempts(), context.escalation(),
                 CostCalculator.costUsd(tokens, context.prices(), inferenceGeo(call.response().usage())), null,
-                cacheIneffective(request, tokens), PromptVersion.of(request));
+                cacheIneffective(request, tokens), PromptVersion.of(request), missReason(call), missedTokens(call));
         accept(record, request, call.response().text());
         return record;
     }
@@ -54,7 +55,7 @@ public class CallRecorder {
                 : TokenCounts.NONE;
         CallRecord record = new CallRecord(context.feature(), context.model(), requestId, tokens, null,
                 failure.elapsed(), failure.attempts(), context.escalation(), CostCalculator.costUsd(tokens,
-                        context.prices(), null), errorType(failure), false, PromptVersion.of(request));
+                        context.prices(), null), errorType(failure), false, PromptVersion.of(request), null, 0);
         accept(record, request, null);
         return record;
     }
@@ -66,6 +67,19 @@ public class CallRecorder {
         } else {
             sink.publish(List.of(record));
         }
+    }
+
+    private static String missReason(MessageCall call) {
+        MessageResponse.Diagnostics diagnostics = call.response().diagnostics();
+        return diagnostics == null || diagnostics.cacheMissReason() == null ? null
+                : diagnostics.cacheMissReason().type();
+    }
+
+    private static int missedTokens(MessageCall call) {
+        MessageResponse.Diagnostics diagnostics = call.response().diagnostics();
+        Integer tokens = diagnostics == null || diagnostics.cacheMissReason() == null ? null
+                : diagnostics.cacheMissReason().cacheMissedInputTokens();
+        return tokens == null ? 0 : tokens;
     }
 
     /** A breakpoint was sent, yet nothing was written to or read from the cache. */

@@ -9,10 +9,15 @@ import java.util.function.Function;
  */
 public enum Dimension {
     FEATURE("Feature", CallRecord::feature),
-    MODEL("Model", CallRecord::model);
+    MODEL("Model", CallRecord::model),
+    /** Why a cache prefix was missed; only on {@link MetricName#CACHE_MISSED_INPUT_TOKENS}. */
+    REASON("Reason", CallRecord::cacheMissReason);
 
     /** Every metric is emitted for each of these: per feature and model, per feature, and overall. */
     public static final List<List<Dimension>> SETS = List.of(List.of(FEATURE, MODEL), List.of(FEATURE), List.of());
+
+    /** The metrics by reason are emitted per feature and reason, and per reason. */
+    public static final List<List<Dimension>> REASON_SETS = List.of(List.of(FEATURE, REASON), List.of(REASON));
 
     private final String wireName;
     private final Function<CallRecord, String> value;

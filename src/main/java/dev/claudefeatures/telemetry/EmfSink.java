@@ -43,28 +43,41 @@ final class EmfSink implements MetricSink {
         List<String> lines = new ArrayList<>();
         groups.forEach((key, members) -> {
             for (int from = 0; from < members.size(); from += MAX_VALUES) {
-                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES))));
+                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES)), Dimension.SETS,
+                        MetricName.PER_CALL));
+            }
+        });
+        // Cache misses by reason: a document of their own, since a root holds one value per dimension.
+        Map<List<String>, List<CallRecord>> missed = new LinkedHashMap<>();
+        records.stream().filter(r -> r.cacheMissReason() != null).forEach(
+                r -> missed.computeIfAbsent(List.of(r.feature(), r.cacheMissReason()), k -> new ArrayList<>()).add(r));
+        missed.forEach((key, members) -> {
+            for (int from = 0; from < members.size(); from += MAX_VALUES) {
+                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES)),
+                        Dimension.REASON_SETS, List.of(MetricName.CACHE_MISSED_INPUT_TOKENS)));
             }
         });
         return lines;
     }
 
-    private String line(List<CallRecord> records) {
+    private String line(List<CallRecord> records, List<List<Dimension>> dimensionSets, List<MetricName> metricNames) {
         ObjectNode root = json.createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", namespace);
         ArrayNode sets = directive.putArray("Dimensions");
-        for (List<Dimension> set : Dimension.SETS) {
+        java.util.Set<Dimension> used = new java.util.LinkedHashSet<>();
+        for (List<Dimension> set : dimensionSets) {
             ArrayNode names = sets.addArray();
             set.forEach(dimension -> names.add(dimension.wireName()));
+            used.addAll(set);
         }
         ArrayNode metrics = directive.putArray("Metrics");
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : used) {
             root.put(dimension.wireName(), dimension.valueOf(records.get(0)));
         }
-        for (MetricName metric : MetricName.values()) {
+        for (MetricName metric : metricNames) {
             metrics.addObject().put("Name", metric.wireName()).put("Unit", metric.unit().wireName());
             if (records.size() == 1) {
                 root.put(metric.wireName(), metric.valueOf(records.get(0)));

@@ -1,5 +1,6 @@
 package dev.claudefeatures.telemetry;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /** The metrics emitted for every call, each with its unit and how it is read off a record. */
@@ -15,7 +16,13 @@ public enum MetricName {
     MAX_TOKENS_STOPS("MaxTokensStops", Unit.COUNT, r -> r.stoppedAtMaxTokens() ? 1 : 0),
     RETRIES("Retries", Unit.COUNT, CallRecord::retries),
     ESCALATIONS("Escalations", Unit.COUNT, r -> r.escalation() ? 1 : 0),
-    CACHE_INEFFECTIVE("CacheIneffective", Unit.COUNT, r -> r.cacheIneffective() ? 1 : 0);
+    CACHE_INEFFECTIVE("CacheIneffective", Unit.COUNT, r -> r.cacheIneffective() ? 1 : 0),
+    /** Only for calls whose answer gave a cache-miss reason, under {@link Dimension#REASON_SETS}. */
+    CACHE_MISSED_INPUT_TOKENS("CacheMissedInputTokens", Unit.COUNT, CallRecord::cacheMissedInputTokens);
+
+    /** The metrics every call emits under {@link Dimension#SETS}. */
+    public static final List<MetricName> PER_CALL = java.util.Arrays.stream(values())
+            .filter(metric -> metric != CACHE_MISSED_INPUT_TOKENS).toList();
 
     /** CloudWatch units, with their wire names. */
     public enum Unit {

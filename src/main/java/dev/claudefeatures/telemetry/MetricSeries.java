@@ -14,7 +14,15 @@ public record MetricSeries(MetricName metric, Map<String, String> dimensions, Li
     /** Every metric, for every dimension set, of these records; in a stable order. */
     public static List<MetricSeries> of(List<CallRecord> records) {
         List<MetricSeries> series = new ArrayList<>();
-        for (List<Dimension> set : Dimension.SETS) {
+        collect(records, Dimension.SETS, MetricName.PER_CALL, series);
+        List<CallRecord> missed = records.stream().filter(record -> record.cacheMissReason() != null).toList();
+        collect(missed, Dimension.REASON_SETS, List.of(MetricName.CACHE_MISSED_INPUT_TOKENS), series);
+        return series;
+    }
+
+    private static void collect(List<CallRecord> records, List<List<Dimension>> sets, List<MetricName> metrics,
+            List<MetricSeries> series) {
+        for (List<Dimension> set : sets) {
             Map<Map<String, String>, List<CallRecord>> groups = new LinkedHashMap<>();
             for (CallRecord record : records) {
                 Map<String, String> key = new LinkedHashMap<>();
@@ -22,12 +30,11 @@ public record MetricSeries(MetricName metric, Map<String, String> dimensions, Li
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
             }
             groups.forEach((dimensions, members) -> {
-                for (MetricName metric : MetricName.values()) {
+                for (MetricName metric : metrics) {
                     series.add(new MetricSeries(metric, Map.copyOf(dimensions),
                             members.stream().map(metric::valueOf).toList()));
                 }
             });
         }
-        return series;
     }
 }

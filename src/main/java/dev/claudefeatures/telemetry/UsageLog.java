@@ -58,6 +58,10 @@ public class UsageLog {
         if (record.failed()) {
             line.put("error_type", record.errorType());
         }
+        if (record.cacheMissReason() != null) {
+            line.put("cache_miss_reason", record.cacheMissReason());
+            line.put("cache_missed_input_tokens", record.cacheMissedInputTokens());
+        }
         if (logContent) {
             line.put("prompt", prompt.get());
             line.put("response", response);

@@ -71,6 +71,13 @@ class ProdParityIT {
     private List<String> upstreamKeys;
     private List<String> jvmArguments;
     private Invocation outOfTime;
+    private final List<Invocation> diagnosed = new ArrayList<>();
+    /** A message whose diagnostics say why the previous message's cache prefix was missed. */
+    private static final String MISSED_CACHE = """
+            {"id":"msg_missed","type":"message","role":"assistant","model":"claude-sonnet-4-6",
+             "content":[{"type":"text","text":"A summary."}],"stop_reason":"end_turn","stop_sequence":null,
+             "diagnostics":{"cache_miss_reason":{"type":"REASON","cache_missed_input_tokens":4096}},
+             "usage":{"input_tokens":4200,"output_tokens":3}}""";
     private Duration outOfTimeTook;
 
     @BeforeAll
@@ -98,6 +105,12 @@ class ProdParityIT {
                 upstream.failNext(Fault.error(529, "overloaded_error").withHeader("x-should-retry", "false"));
                 invocations.add(invoke(function, runtimeApi, FAILING_EVENT,
                         Files.readString(Path.of("infra", "events", FAILING_EVENT)), timeout));
+                // Two answers that say a prompt, then a tool, changed: CacheMissedInputTokens by Reason.
+                for (String reason : List.of("system_changed", "tools_changed")) {
+                    upstream.answerNextRaw(200, MISSED_CACHE.replace("REASON", reason));
+                    diagnosed.add(invoke(function, runtimeApi, FAILING_EVENT,
+                            Files.readString(Path.of("infra", "events", FAILING_EVENT)), timeout));
+                }
                 // An invocation with 2.5 s left and an upstream that needs 4 s: the budget is the
                 // invocation's time less the margin, so the function answers before Lambda ends it.
                 upstream.failNext(Fault.slow(Duration.ofSeconds(4)));
@@ -170,6 +183,14 @@ class ProdParityIT {
     }
 
     @Test
+    void aCacheMissReasonReachesTheUsageLineAndItsOwnEmfDocument() {
+        assertThat(diagnosed).extracting(i -> i.usageLines().get(0).path("cache_miss_reason").asText())
+                .containsExactly("system_changed", "tools_changed");
+        assertThat(diagnosed).allSatisfy(i -> assertThat(i.emfLines())
+                .anyMatch(line -> line.path("CacheMissedInputTokens").asInt() == 4096 && line.has("Reason")));
+    }
+
+    @Test
     void aSlowUpstreamIsCutByTheInvocationsRemainingTimeAndAnswered504BeforeLambdaWould() throws IOException {
         assertThat(outOfTime.response().path("statusCode").asInt()).isEqualTo(504);
         assertThat(outOfTime.body().path("type").asText()).isEqualTo("urn:claude-features:problem:upstream-timeout");
@@ -207,7 +228,7 @@ class ProdParityIT {
             });
         }
         int usageLines = invocations.stream().mapToInt(i -> i.usageLines().size()).sum()
-                + outOfTime.usageLines().size();
+                + outOfTime.usageLines().size() + diagnosed.stream().mapToInt(i -> i.usageLines().size()).sum();
         assertThat(usageLines).as("one usage line per upstream call").isEqualTo(upstreamKeys.size());
     }
 

@@ -258,4 +258,37 @@ class SimulatedApiTest {
     void anUnknownPathIsA404() {
         assertThat(post("/v1/complete", request("")).status()).isEqualTo(404);
     }
+
+    private JsonNode diagnosed(String system, String model, String previous) throws Exception {
+        String body = "{\"model\":\"" + model + "\",\"max_tokens\":50,\"system\":[{\"type\":\"text\",\"text\":\""
+                + system + "\",\"cache_control\":{\"type\":\"ephemeral\"}}],"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]"
+                + (previous == null ? "" : ",\"diagnostics\":{\"previous_message_id\":\"" + previous + "\"}") + "}";
+        return messages(body);
+    }
+
+    @org.junit.jupiter.api.Test
+    void diagnosticsSayWhyThePreviousMessagesCachePrefixWasMissed() throws Exception {
+        String playbook = "Rule. ".repeat(800);
+        JsonNode first = diagnosed(playbook, "claude-sonnet-4-6", null);
+        int cached = first.path("usage").path("cache_creation_input_tokens").asInt();
+        assertThat(first.has("diagnostics")).isFalse();
+
+        JsonNode hit = diagnosed(playbook, "claude-sonnet-4-6", first.path("id").asText());
+        assertThat(hit.path("diagnostics").has("cache_miss_reason")).isTrue();
+        assertThat(hit.path("diagnostics").path("cache_miss_reason").isNull()).isTrue();
+
+        JsonNode changed = diagnosed(playbook + "New rule.", "claude-sonnet-4-6", hit.path("id").asText());
+        assertThat(changed.path("diagnostics").path("cache_miss_reason").path("type").asText()).isEqualTo("system_changed");
+        assertThat(changed.path("diagnostics").path("cache_miss_reason").path("cache_missed_input_tokens").asInt())
+                .isEqualTo(cached);
+
+        JsonNode otherModel = diagnosed(playbook + "New rule.", "claude-opus-4-6", changed.path("id").asText());
+        assertThat(otherModel.path("diagnostics").path("cache_miss_reason").path("type").asText())
+                .isEqualTo("model_changed");
+
+        JsonNode unknown = diagnosed(playbook, "claude-sonnet-4-6", "msg_unknown");
+        assertThat(unknown.path("diagnostics").path("cache_miss_reason").path("type").asText())
+                .isEqualTo("previous_message_not_found");
+    }
 }

@@ -37,10 +37,10 @@ class MetricValuesTest {
     /** A succeeded call that stopped at max_tokens, on its third attempt, as an escalation. */
     static final CallRecord STOPPED = new CallRecord("summarise", "claude-sonnet-4-6", "req_1",
             new TokenCounts(101, 202, 30, 4, 55), StopReason.MAX_TOKENS, Duration.ofNanos(1_234_500_000L), 3, true,
-            new BigDecimal("0.00123"), null, false, "0123456789ab");
+            new BigDecimal("0.00123"), null, false, "0123456789ab", null, 0);
     /** A failed call, on its only attempt. */
     static final CallRecord FAILED = new CallRecord("summarise", "claude-opus-4-6", null, TokenCounts.NONE, null,
-            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab");
+            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0);
 
     @Test
     void everyMetricHasItsExpectedValueForASucceededCall() {
@@ -51,6 +51,7 @@ class MetricValuesTest {
                 MetricName.ERRORS, 0.0, MetricName.MAX_TOKENS_STOPS, 1.0, MetricName.RETRIES, 2.0));
         expected.put(MetricName.ESCALATIONS, 1.0);
         expected.put(MetricName.CACHE_INEFFECTIVE, 0.0);
+        expected.put(MetricName.CACHE_MISSED_INPUT_TOKENS, 0.0);
 
         assertThat(expected).hasSize(MetricName.values().length);
         expected.forEach((metric, value) -> assertThat(metric.valueOf(STOPPED)).as(metric.wireName()).isEqualTo(value));
@@ -71,7 +72,7 @@ class MetricValuesTest {
     @Test
     void aCallWhoseBreakpointNeitherWroteNorReadCountsAsCacheIneffective() {
         CallRecord ineffective = new CallRecord("summarise", "claude-sonnet-4-6", "req_2", new TokenCounts(900, 0, 0, 0,
-                20), StopReason.END_TURN, Duration.ofMillis(5), 1, false, BigDecimal.ONE, null, true, "0123456789ab");
+                20), StopReason.END_TURN, Duration.ofMillis(5), 1, false, BigDecimal.ONE, null, true, "0123456789ab", null, 0);
 
         assertThat(MetricName.CACHE_INEFFECTIVE.valueOf(ineffective)).isEqualTo(1.0);
     }
@@ -151,7 +152,7 @@ class MetricValuesTest {
         sink.publish(List.of(STOPPED));
         assertThat(requests).singleElement().satisfies(request -> {
             assertThat(request.namespace()).isEqualTo("ClaudeFeatures");
-            assertThat(request.metricData()).hasSize(MetricName.values().length * 3);
+            assertThat(request.metricData()).hasSize(MetricName.PER_CALL.size() * 3);
             MetricDatum latency = request.metricData().stream()
                     .filter(d -> d.metricName().equals("Latency") && d.dimensions().size() == 2).findFirst().orElseThrow();
             assertThat(latency.values()).containsExactly(1234.5);
@@ -165,7 +166,7 @@ class MetricValuesTest {
         List<CallRecord> many = new ArrayList<>();
         for (int i = 0; i < 91; i++) {
             many.add(new CallRecord("f" + i, "m", null, TokenCounts.NONE, StopReason.END_TURN, Duration.ZERO, 1,
-                    false, BigDecimal.ZERO, null, false, "0123456789ab"));
+                    false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0));
         }
         requests.clear();
         sink.publish(many);
@@ -181,9 +182,9 @@ class MetricValuesTest {
         for (int i = 0; i < CloudWatchSink.MAX_VALUES_PER_DATUM; i++) {
             records.add(STOPPED);
         }
-        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.values().length * 3);
+        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.PER_CALL.size() * 3);
         records.add(STOPPED);
-        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.values().length * 3 * 2);
+        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.PER_CALL.size() * 3 * 2);
     }
 
     @Test
@@ -195,5 +196,33 @@ class MetricValuesTest {
         sink.publish(List.of(STOPPED));
 
         assertThat(sink.failedPublishes()).isEqualTo(2);
+    }
+
+    @Test
+    void cacheMissesAreCountedByReasonPerFeatureAndOverallOnlyForCallsThatGaveOne() throws Exception {
+        CallRecord missed = new CallRecord("support-reply", "claude-sonnet-4-6", "req_3", new TokenCounts(4100, 0, 4100,
+                0, 50), StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false, "0123456789ab",
+                "system_changed", 4096);
+
+        List<MetricSeries> series = MetricSeries.of(List.of(STOPPED, missed));
+
+        assertThat(series).filteredOn(s -> s.metric() == MetricName.CACHE_MISSED_INPUT_TOKENS)
+                .extracting(s -> new java.util.TreeMap<>(s.dimensions()) + "=" + s.values())
+                .containsExactlyInAnyOrder("{Feature=support-reply, Reason=system_changed}=[4096.0]",
+                        "{Reason=system_changed}=[4096.0]");
+        List<String> written = new ArrayList<>();
+        new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), new ObjectMapper(), new StdoutLines() {
+            @Override
+            public void write(String line) {
+                written.add(line);
+            }
+        }).publish(List.of(missed));
+        JsonNode byReason = new ObjectMapper().readTree(written.get(1));
+        assertThat(written).hasSize(2);
+        assertThat(byReason.path("Reason").asText()).isEqualTo("system_changed");
+        assertThat(byReason.path("CacheMissedInputTokens").asDouble()).isEqualTo(4096.0);
+        assertThat(byReason.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
+                .isEqualTo("[[\"Feature\",\"Reason\"],[\"Reason\"]]");
+        assertThat(new ObjectMapper().readTree(written.get(0)).has("Reason")).isFalse();
     }
 }

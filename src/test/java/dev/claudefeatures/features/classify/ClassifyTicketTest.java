@@ -30,9 +30,9 @@ class ClassifyTicketTest extends OnTheSimulator {
 
 
     private List<ReceivedRequest> callsDuring(Runnable action) {
-        int before = simulator.received().size();
+        long before = simulator.receivedCount();
         action.run();
-        return simulator.received().subList(before, simulator.received().size());
+        return simulator.receivedSince(before);
     }
 
 
