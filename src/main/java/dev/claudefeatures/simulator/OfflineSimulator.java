@@ -127,6 +127,10 @@ public class OfflineSimulator {
     }
 
     private void serve(HttpServerRequest request) {
+        if (request.path().equals(FaultControl.PATH)) {
+            control(request);
+            return;
+        }
         request.body().onSuccess(body -> {
             record(request, body);
             Fault fault = faults.poll();
@@ -148,6 +152,32 @@ public class OfflineSimulator {
                 vertx.setTimer(fault.delay().toMillis(), timer -> reply(request, answer));
             }
         }).onFailure(failure -> request.response().setStatusCode(400).end());
+    }
+
+    /** Queues (POST), counts (GET) or drops (DELETE) faults for the requests to come; see {@link FaultControl}. */
+    private void control(HttpServerRequest request) {
+        int status = 200;
+        String body;
+        switch (request.method().name()) {
+            case "POST" -> {
+                try {
+                    List<Fault> asked = FaultControl.parse(request::getParam);
+                    faults.addAll(asked);
+                    status = 202;
+                    body = "{\"queued\":" + asked.size() + ",\"pending\":" + faults.size() + "}";
+                } catch (IllegalArgumentException wrong) {
+                    status = 400;
+                    body = "{\"error\":\"" + wrong.getMessage() + "\"}";
+                }
+            }
+            case "GET" -> body = "{\"pending\":" + faults.size() + "}";
+            case "DELETE" -> body = "{\"cleared\":" + clearFaults() + "}";
+            default -> {
+                status = 405;
+                body = "{\"error\":\"use POST, GET or DELETE\"}";
+            }
+        }
+        request.response().setStatusCode(status).putHeader("content-type", "application/json").end(body);
     }
 
     private void record(HttpServerRequest request, Buffer body) {

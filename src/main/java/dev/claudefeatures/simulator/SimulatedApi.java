@@ -27,6 +27,7 @@ final class SimulatedApi {
     private final PromptCache cache;
     private final ObjectMapper json;
     private final AtomicLong sequence = new AtomicLong();
+    private final RateLimits rateLimits = new RateLimits(java.time.Instant::now);
     /** The prefixes of the last messages answered, by id, for {@code diagnostics.previous_message_id}. */
     private final Map<String, Prefix> recentPrefixes = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, false) {
@@ -67,10 +68,19 @@ final class SimulatedApi {
             if (model == null) {
                 throw new SimulatedError(404, "not_found_error", "model: " + modelId);
             }
-            ObjectNode answer = path.endsWith("/count_tokens")
-                    ? countTokens(request, version, model)
-                    : message(request, version, model, modelId, shaping);
-            return respond(200, requestId, answer);
+            if (path.endsWith("/count_tokens")) {
+                return respond(200, requestId, countTokens(request, version, model));
+            }
+            ObjectNode answer = message(request, version, model, modelId, shaping);
+            JsonNode usage = answer.path("usage");
+            // Cache reads do not count towards the input-token limit; uncached input and writes do.
+            Map<String, String> limits = rateLimits.count(
+                    usage.path("input_tokens").asLong() + usage.path("cache_creation_input_tokens").asLong(),
+                    usage.path("output_tokens").asLong());
+            SimulatedResponse response = respond(200, requestId, answer);
+            Map<String, String> headers = new HashMap<>(response.headers());
+            headers.putAll(limits);
+            return new SimulatedResponse(200, Map.copyOf(headers), response.body());
         } catch (SimulatedError error) {
             return error(error.status(), error.type(), error.getMessage(), requestId, Map.of());
         }

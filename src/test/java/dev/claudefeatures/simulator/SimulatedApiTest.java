@@ -72,6 +72,20 @@ class SimulatedApiTest {
     }
 
     @Test
+    void eachAnswerCarriesRateLimitHeadersWithRemainingFalling() {
+        Map<String, String> first = post("/v1/messages", request("")).headers();
+        Map<String, String> second = post("/v1/messages", request("")).headers();
+
+        for (String kind : new String[] {"requests", "input-tokens", "output-tokens", "tokens"}) {
+            String prefix = "anthropic-ratelimit-" + kind;
+            assertThat(first).containsKeys(prefix + "-limit", prefix + "-remaining", prefix + "-reset");
+            assertThat(Long.parseLong(second.get(prefix + "-remaining")))
+                    .as(kind).isLessThan(Long.parseLong(first.get(prefix + "-remaining")));
+            assertThat(java.time.OffsetDateTime.parse(second.get(prefix + "-reset"))).isNotNull();
+        }
+    }
+
+    @Test
     void theAnswerIsDeterministic() throws Exception {
         SimulatedResponse first = post("/v1/messages", request(""));
         SimulatedResponse second = post("/v1/messages", request(""));
