@@ -69,7 +69,7 @@ final class SimulatedApi {
                 throw new SimulatedError(404, "not_found_error", "model: " + modelId);
             }
             if (path.endsWith("/count_tokens")) {
-                return respond(200, requestId, countTokens(request, version, model));
+                return respond(200, requestId, countTokens(request, version, model), Map.of());
             }
             ObjectNode answer = message(request, version, model, modelId, shaping);
             JsonNode usage = answer.path("usage");
@@ -77,10 +77,7 @@ final class SimulatedApi {
             Map<String, String> limits = rateLimits.count(
                     usage.path("input_tokens").asLong() + usage.path("cache_creation_input_tokens").asLong(),
                     usage.path("output_tokens").asLong());
-            SimulatedResponse response = respond(200, requestId, answer);
-            Map<String, String> headers = new HashMap<>(response.headers());
-            headers.putAll(limits);
-            return new SimulatedResponse(200, Map.copyOf(headers), response.body());
+            return respond(200, requestId, answer, limits);
         } catch (SimulatedError error) {
             return error(error.status(), error.type(), error.getMessage(), requestId, Map.of());
         }
@@ -90,10 +87,7 @@ final class SimulatedApi {
         ObjectNode body = json.createObjectNode().put("type", "error");
         body.putObject("error").put("type", type).put("message", message);
         body.put("request_id", requestId);
-        SimulatedResponse response = respond(status, requestId, body);
-        Map<String, String> all = new HashMap<>(response.headers());
-        all.putAll(headers);
-        return new SimulatedResponse(status, Map.copyOf(all), response.body());
+        return respond(status, requestId, body, headers);
     }
 
     String nextRequestId() {
@@ -209,8 +203,11 @@ final class SimulatedApi {
         return json.createObjectNode().put("type", type).put("cache_missed_input_tokens", previous.cacheableTokens());
     }
 
-    private SimulatedResponse respond(int status, String requestId, ObjectNode body) {
-        return new SimulatedResponse(status, Map.of("request-id", requestId, "content-type", "application/json"),
-                body.toString());
+    /** @param more headers besides {@code request-id} and {@code content-type} */
+    private SimulatedResponse respond(int status, String requestId, ObjectNode body, Map<String, String> more) {
+        Map<String, String> headers = new HashMap<>(more);
+        headers.put("request-id", requestId);
+        headers.put("content-type", "application/json");
+        return new SimulatedResponse(status, Map.copyOf(headers), body.toString());
     }
 }

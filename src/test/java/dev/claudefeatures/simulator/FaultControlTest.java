@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import dev.claudefeatures.testing.OnTheSimulator;
@@ -63,12 +65,16 @@ class FaultControlTest extends OnTheSimulator {
 
     @Test
     void aWrongControlRequestIsA400ThatQueuesNothing() {
-        for (String[] wrong : new String[][] {{"status", "200"}, {"status", "busy"}, {"times", "0"},
-                {"times", "101"}, {"delay-ms", "-1"}}) {
-            given().queryParam(wrong[0], wrong[1]).queryParam("delay-ms", wrong[0].equals("delay-ms") ? wrong[1] : "5")
-                    .when().post(control())
-                    .then().statusCode(400).body("error", containsString(wrong[0]));
-        }
+        Map<String, Map<String, String>> wrongByParameter = Map.of(
+                "status", Map.of("status", "200"),
+                "times", Map.of("status", "529", "times", "101"),
+                "delay-ms", Map.of("delay-ms", "-1"),
+                "retry-after", Map.of("status", "429", "retry-after", "soon"));
+        wrongByParameter.forEach((parameter, wrong) -> given().queryParams(wrong)
+                .when().post(control())
+                .then().statusCode(400).body("error", containsString(parameter + " must be a whole number")));
+        given().queryParam("status", "busy").when().post(control()).then().statusCode(400);
+        given().queryParam("status", "529").queryParam("times", "0").when().post(control()).then().statusCode(400);
         given().when().post(control()).then().statusCode(400).body("error", containsString("status"));
         given().when().put(control()).then().statusCode(405);
         given().when().get(control()).then().statusCode(200).body("pending", equalTo(0));
