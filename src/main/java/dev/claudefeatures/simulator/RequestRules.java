@@ -16,15 +16,18 @@ final class RequestRules {
 
     static final int MAX_BREAKPOINTS = 4;
 
-    private static final Set<String> MESSAGE_FIELDS = Set.of("model", "max_tokens", "messages", "system",
+    static final Set<String> MESSAGE_FIELDS = Set.of("model", "max_tokens", "messages", "system",
             "cache_control", "tools", "tool_choice", "output_config", "output_format", "metadata", "stop_sequences",
-            "stream", "temperature", "top_p", "top_k", "thinking", "service_tier", "inference_geo", "diagnostics",
-            "container", "mcp_servers", "context_management");
-    private static final Set<String> COUNT_FIELDS = Set.of("model", "messages", "system", "tools", "tool_choice",
+            "stream", "temperature", "top_p", "top_k", "thinking", "service_tier", "speed", "inference_geo",
+            "diagnostics", "container", "mcp_servers", "context_management");
+    static final Set<String> COUNT_FIELDS = Set.of("model", "messages", "system", "tools", "tool_choice",
             "thinking", "output_config", "output_format", "mcp_servers", "context_management", "cache_control");
     private static final Set<String> BLOCK_TYPES = Set.of("text", "image", "document", "tool_use", "tool_result",
             "thinking", "redacted_thinking", "search_result");
     private static final Set<String> SAMPLING = Set.of("temperature", "top_p", "top_k");
+    private static final Set<String> SERVICE_TIERS = Set.of("auto", "standard_only");
+    private static final Set<String> SPEEDS = Set.of("standard", "fast");
+    private static final Set<String> EFFORTS = Set.of("low", "medium", "high", "xhigh", "max");
 
     private RequestRules() {
     }
@@ -44,7 +47,9 @@ final class RequestRules {
                     + ", which is the maximum allowed number of output tokens for " + body.path("model").asText());
         }
         checkSampling(body, version, model);
+        checkOptions(body);
         checkCommon(body, version, model);
+        Thinking.check(body, version, maxTokens.asInt());
         JsonNode stream = body.get("stream");
         if (stream != null && stream.asBoolean()) {
             throw SimulatedError.invalid("stream: the offline simulator does not stream yet");
@@ -55,6 +60,7 @@ final class RequestRules {
     static void checkCountTokens(JsonNode body, ApiVersion version, ModelSpec model) {
         checkFields(body, COUNT_FIELDS);
         checkCommon(body, version, model);
+        Thinking.check(body, version, -1);
     }
 
     /** The model field alone, checked before the model is looked up. */
@@ -73,10 +79,14 @@ final class RequestRules {
     }
 
     private static void checkFields(JsonNode body, Set<String> known) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+        checkFields(body, known, "");
+    }
+
+    private static void checkFields(JsonNode object, Set<String> known, String path) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw SimulatedError.invalid(name + ": Extra inputs are not permitted");
+                throw SimulatedError.invalid(path + name + ": Extra inputs are not permitted");
             }
         }
     }
@@ -94,13 +104,62 @@ final class RequestRules {
         if (body.has("temperature") && body.has("top_p")) {
             throw SimulatedError.invalid("temperature and top_p cannot both be specified for this model");
         }
+        checkRange(body, "temperature", 0, 1);
+        checkRange(body, "top_p", 0, 1);
+        JsonNode topK = body.get("top_k");
+        if (topK != null && (!topK.isIntegralNumber() || topK.asInt() < 0)) {
+            throw SimulatedError.invalid("top_k: Input should be a non-negative integer");
+        }
+    }
+
+    private static void checkRange(JsonNode body, String name, double min, double max) {
+        JsonNode value = body.get(name);
+        if (value == null) {
+            return;
+        }
+        if (!value.isNumber()) {
+            throw SimulatedError.invalid(name + ": Input should be a valid number");
+        }
+        if (value.asDouble() < min) {
+            throw SimulatedError.invalid(name + ": Input should be greater than or equal to " + (int) min);
+        }
+        if (value.asDouble() > max) {
+            throw SimulatedError.invalid(name + ": Input should be less than or equal to " + (int) max);
+        }
+    }
+
+    /** The optional settings whose values the SDK types enumerate. */
+    private static void checkOptions(JsonNode body) {
+        JsonNode metadata = body.get("metadata");
+        if (metadata != null) {
+            if (!metadata.isObject()) {
+                throw SimulatedError.invalid("metadata: Input should be an object");
+            }
+            checkFields(metadata, Set.of("user_id"), "metadata.");
+            JsonNode userId = metadata.path("user_id");
+            if (!userId.isMissingNode() && !userId.isNull() && !userId.isTextual()) {
+                throw SimulatedError.invalid("metadata.user_id: Input should be a valid string");
+            }
+        }
+        checkOneOf(body.get("service_tier"), SERVICE_TIERS, "service_tier", false);
+        checkOneOf(body.get("speed"), SPEEDS, "speed", true);
+    }
+
+    private static void checkOneOf(JsonNode value, Set<String> allowed, String path, boolean nullable) {
+        if (value == null || (nullable && value.isNull())) {
+            return;
+        }
+        if (!value.isTextual() || !allowed.contains(value.asText())) {
+            throw SimulatedError.invalid(path + ": Input should be " + allowed.stream().sorted()
+                    .map(v -> "'" + v + "'").collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     private static void checkCommon(JsonNode body, ApiVersion version, ModelSpec model) {
         checkSystem(body.get("system"));
         checkMessageList(body.get("messages"), version);
-        checkTools(body.get("tools"));
-        checkToolChoice(body.get("tool_choice"), model);
+        ToolRules.checkTools(body.get("tools"));
+        ToolRules.checkToolChoice(body.get("tool_choice"), model);
         checkOutputConfig(body.get("output_config"), model);
         CacheBreakpoints.of(body);
     }
@@ -120,6 +179,10 @@ final class RequestRules {
         }
     }
 
+    /**
+     * Roles {@code user}, {@code assistant} and {@code system} (instructions within the
+     * conversation); consecutive turns of one role are allowed, the API combines them.
+     */
     private static void checkMessageList(JsonNode messages, ApiVersion version) {
         if (messages == null) {
             throw SimulatedError.invalid("messages: Field required");
@@ -127,21 +190,19 @@ final class RequestRules {
         if (!messages.isArray() || messages.isEmpty()) {
             throw SimulatedError.invalid("messages: at least one message is required");
         }
-        String previousRole = null;
+        String firstTurn = null;
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             String role = message.path("role").asText(null);
-            if (!"user".equals(role) && !"assistant".equals(role)) {
-                throw SimulatedError.invalid("messages." + i + ".role: Input should be 'user' or 'assistant'");
+            if (!"user".equals(role) && !"assistant".equals(role) && !"system".equals(role)) {
+                throw SimulatedError.invalid("messages." + i + ".role: Input should be 'user', 'assistant' or 'system'");
             }
-            if (i == 0 && !"user".equals(role)) {
-                throw SimulatedError.invalid("messages: first message must use the \"user\" role");
+            if (firstTurn == null && !"system".equals(role)) {
+                firstTurn = role;
+                if (!"user".equals(role)) {
+                    throw SimulatedError.invalid("messages: first message must use the \"user\" role");
+                }
             }
-            if (role.equals(previousRole)) {
-                throw SimulatedError.invalid("messages: roles must alternate between \"user\" and \"assistant\", "
-                        + "but found multiple \"" + role + "\" roles in a row");
-            }
-            previousRole = role;
             checkContent(message.get("content"), "messages." + i + ".content", role, version);
         }
     }
@@ -160,6 +221,9 @@ final class RequestRules {
             JsonNode block = content.get(j);
             String type = block.path("type").asText();
             String at = path + "." + j;
+            if ("system".equals(role) && !"text".equals(type)) {
+                throw SimulatedError.invalid(at + ".type: Input should be 'text'");
+            }
             if (!BLOCK_TYPES.contains(type)) {
                 throw SimulatedError.invalid(at + ".type: Input tag '" + type + "' found using 'type' does not match "
                         + "any of the expected tags");
@@ -184,26 +248,13 @@ final class RequestRules {
         }
     }
 
-    private static void checkTools(JsonNode tools) {
-        if (tools == null) {
+    private static void checkOutputConfig(JsonNode config, ModelSpec model) {
+        if (config == null) {
             return;
         }
-        if (!tools.isArray()) {
-            throw SimulatedError.invalid("tools: Input should be a list");
-        }
-        for (int i = 0; i < tools.size(); i++) {
-            JsonNode tool = tools.get(i);
-            if (!tool.path("name").isTextual()) {
-                throw SimulatedError.invalid("tools." + i + ".name: Field required");
-            }
-            if (!"object".equals(tool.path("input_schema").path("type").asText())) {
-                throw SimulatedError.invalid("tools." + i + ".input_schema.type: Input should be 'object'");
-            }
-        }
-    }
-
-    private static void checkOutputConfig(JsonNode config, ModelSpec model) {
-        if (config == null || !config.has("format")) {
+        checkFields(config, Set.of("format", "effort"), "output_config.");
+        checkOneOf(config.get("effort"), EFFORTS, "output_config.effort", true);
+        if (!config.hasNonNull("format")) {
             return;
         }
         JsonNode format = config.get("format");
@@ -215,23 +266,6 @@ final class RequestRules {
         }
         if (!model.capabilities().structuredOutputs()) {
             throw SimulatedError.invalid("output_config.format: structured outputs are not supported for this model");
-        }
-    }
-
-    private static void checkToolChoice(JsonNode choice, ModelSpec model) {
-        if (choice == null) {
-            return;
-        }
-        String type = choice.path("type").asText();
-        if (!Set.of("auto", "any", "tool", "none").contains(type)) {
-            throw SimulatedError.invalid("tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'");
-        }
-        if (("any".equals(type) || "tool".equals(type)) && !model.capabilities().forcedToolChoice()) {
-            throw SimulatedError.invalid(
-                    "tool_choice: type \"tool\" and \"any\" are not supported for this model.");
-        }
-        if ("tool".equals(type) && !choice.path("name").isTextual()) {
-            throw SimulatedError.invalid("tool_choice.name: Field required");
         }
     }
 }

@@ -62,6 +62,7 @@ final class SimulatedApi {
             }
             authenticate(header);
             ApiVersion version = version(header.apply("anthropic-version"));
+            Betas.check(header.apply("anthropic-beta"));
             JsonNode request = parse(body);
             String modelId = RequestRules.modelId(request);
             ModelSpec model = catalog.models().get(modelId);
@@ -148,11 +149,23 @@ final class SimulatedApi {
         message.set("content", answer.content());
         message.put("stop_reason", answer.stopReason());
         message.put("stop_sequence", answer.stopSequence());
+        if ("refusal".equals(answer.stopReason())) {
+            message.putObject("stop_details").put("type", "refusal").putNull("category").putNull("explanation");
+        } else {
+            message.putNull("stop_details");
+        }
+        // No container tool runs here; code execution needs the real API.
+        message.putNull("container");
         Prefix prefix = Prefix.of(request, modelId, input.read() + input.written5m() + input.written1h());
         JsonNode previousId = request.path("diagnostics").path("previous_message_id");
-        if (previousId.isTextual()) {
-            message.putObject("diagnostics").set("cache_miss_reason",
-                    missReason(recentPrefixes.get(previousId.asText()), prefix, input.read() > 0));
+        JsonNode missReason = previousId.isTextual()
+                ? missReason(recentPrefixes.get(previousId.asText()), prefix, input.read() > 0)
+                : json.nullNode();
+        // null unless the request named a previous message and its prefix was not reused.
+        if (missReason.isNull()) {
+            message.putNull("diagnostics");
+        } else {
+            message.putObject("diagnostics").set("cache_miss_reason", missReason);
         }
         recentPrefixes.put(message.path("id").asText(), prefix);
         ObjectNode usage = message.putObject("usage")
@@ -163,10 +176,11 @@ final class SimulatedApi {
                 .put("ephemeral_5m_input_tokens", input.written5m())
                 .put("ephemeral_1h_input_tokens", input.written1h());
         usage.put("output_tokens", answer.outputTokens());
-        usage.putObject("output_tokens_details").put("thinking_tokens", 0);
+        usage.putObject("output_tokens_details").put("thinking_tokens", answer.thinkingTokens());
         usage.putObject("server_tool_use").put("web_search_requests", 0).put("web_fetch_requests", 0);
         usage.put("service_tier", "standard");
         usage.put("inference_geo", "global");
+        usage.put("speed", request.hasNonNull("speed") ? request.get("speed").asText() : "standard");
         return message;
     }
 
