@@ -20,6 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 
 import dev.claudefeatures.policy.ModelCatalog;
 import dev.claudefeatures.testing.SdkTypes;
@@ -232,6 +236,52 @@ class ConformanceTest {
         assertRequestHeaders(response);
     }
 
+    /** What a strict schema promises: the answer fits it, references and string formats included. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strictSchemas")
+    void structuredAnswersFitStrictSchemasWithReferencesAndFormats(String name, String schema) throws Exception {
+        String text = "Ticket from ana@example.org at 2026-11-20: the export fails.";
+        String format = "\"output_config\":{\"format\":{\"type\":\"json_schema\",\"schema\":" + schema + "}}";
+        String tool = "\"tools\":[{\"name\":\"record\",\"strict\":true,\"input_schema\":" + schema
+                + "}],\"tool_choice\":{\"type\":\"tool\",\"name\":\"record\"}";
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        com.networknt.schema.Schema compiled = registry.getSchema(SchemaLocation.of("urn:conformance:" + name.hashCode()),
+                JSON.readTree(schema));
+        for (String fields : List.of(format, tool)) {
+            String body = body("\"max_tokens\":2000," + fields + ",\"messages\":[{\"role\":\"user\",\"content\":"
+                    + JSON.writeValueAsString(text) + "}]");
+            JsonNode message = JSON.readTree(send(new Exchange(name, Map.of(), "/v1/messages", body)).body());
+            JsonNode block = message.path("content").get(0);
+            JsonNode value = block.has("input") ? block.get("input") : JSON.readTree(block.path("text").asText());
+
+            assertThat(SDK.violations(message, "Message")).isEmpty();
+            assertThat(compiled.validate(value)).as(fields + " → " + value).isEmpty();
+        }
+    }
+
+    static Stream<Arguments> strictSchemas() {
+        return Stream.of(
+                Arguments.of("$defs", """
+                        {"type":"object","properties":{"customer":{"$ref":"#/$defs/customer"}},"required":["customer"],
+                         "additionalProperties":false,"$defs":{"customer":{"type":"object","properties":{
+                         "email":{"type":"string","format":"email"}},"required":["email"],"additionalProperties":false}}}"""),
+                Arguments.of("definitions in array items", """
+                        {"type":"object","properties":{"events":{"type":"array","items":{"$ref":"#/definitions/event"}}},
+                         "required":["events"],"additionalProperties":false,"definitions":{"event":{"type":"object",
+                         "properties":{"at":{"type":"string","format":"date-time"}},"required":["at"],
+                         "additionalProperties":false}}}"""),
+                Arguments.of("recursion to the root", """
+                        {"type":"object","properties":{"id":{"type":"string","format":"uuid"},
+                         "children":{"type":"array","items":{"$ref":"#"}}},"required":["id","children"],
+                         "additionalProperties":false}"""),
+                Arguments.of("formats", """
+                        {"type":"object","properties":{"email":{"type":"string","format":"email"},
+                         "at":{"type":"string","format":"date-time"},"id":{"type":"string","format":"uuid"},
+                         "day":{"type":"string","format":"date"}},"required":["email","at","id","day"],
+                         "additionalProperties":false}"""));
+    }
+
     @Test
     void countTokensAnswersFitMessageTokensCount() throws Exception {
         for (String fields : List.of("USER", "\"system\":\"LONG_SYSTEM\",\"tools\":[TOOL],USER",
@@ -271,7 +321,7 @@ class ConformanceTest {
     /** The rows cover the request shapes the issue names, and more than the 60 it asks for. */
     @Test
     void theSuiteSendsAtLeastSixtyRequests() {
-        assertThat(accepted().count() + rejected().count() + 3 + 2).isGreaterThanOrEqualTo(60);
+        assertThat(accepted().count() + rejected().count() + 2 * strictSchemas().count() + 3 + 2).isGreaterThanOrEqualTo(60);
     }
 
     @Test

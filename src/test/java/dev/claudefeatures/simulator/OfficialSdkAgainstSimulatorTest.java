@@ -77,6 +77,26 @@ class OfficialSdkAgainstSimulatorTest extends OnTheSimulator {
         assertThat(message.usage().cacheCreationInputTokens()).contains(0L);
     }
 
+    /** The SDK's own validation: every field its types require is present and of its type. */
+    @Test
+    void aThinkingAnswerPassesTheSdksValidationAndCarriesItsSignatureAndThinkingTokens() {
+        Message message = sdk.messages().create(MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(2000)
+                .enabledThinking(1024)
+                .addUserMessage("Which plan fits a team of five?")
+                .build());
+
+        message.validate();
+        assertThat(message.content().get(0).isThinking()).isTrue();
+        assertThat(message.content().get(0).asThinking().signature()).isNotBlank();
+        assertThat(message.content().get(1).asText().text()).startsWith("[offline simulator] Which plan");
+        long thinkingTokens = message.usage().outputTokensDetails().orElseThrow().thinkingTokens();
+        assertThat(thinkingTokens).isPositive().isLessThan(message.usage().outputTokens());
+        assertThat(message.container()).isEmpty();
+        assertThat(message.stopDetails()).isEmpty();
+    }
+
     @Test
     void theSdkReadsTheCacheUsageAsTheSimulatorCountsIt() {
         String policy = "Refunds within 30 days; replacements for damaged goods. ".repeat(120);
