@@ -2,6 +2,7 @@ package dev.claudefeatures.calls;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.Deadline;
 import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageCall;
+import dev.claudefeatures.messages.MessageResponse;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.Policies;
 import dev.claudefeatures.policy.RequestPlanner;
@@ -75,6 +77,63 @@ public class FeatureCalls {
                 false, budget.start());
         return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
                 TokenUsage.of(call.response().usage()), false);
+    }
+
+    /** The next assistant turn of a conversation, in one answer. */
+    public TextAnswer chat(String feature, List<ChatTurn> turns) {
+        FeaturePolicy policy = policies.of(feature);
+        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, conversation(policy, turns)).build(), false,
+                budget.start());
+        return answer(call.response());
+    }
+
+    /**
+     * The next assistant turn of a conversation, to be streamed: the input is checked, the request
+     * planned and its deadline started here, on the request's thread; the returned stream may run
+     * on another.
+     */
+    public ChatStream chatStream(String feature, List<ChatTurn> turns) {
+        FeaturePolicy policy = policies.of(feature);
+        return new ChatStream(calls, policy, RequestPlanner.plan(policy, conversation(policy, turns)).build(),
+                budget.start());
+    }
+
+    private static List<Message> conversation(FeaturePolicy policy, List<ChatTurn> turns) {
+        if (turns == null || turns.isEmpty()) {
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars(), "messages");
+        }
+        int length = 0;
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            ChatTurn turn = turns.get(i);
+            String expected = i % 2 == 0 ? "user" : "assistant";
+            if (turn == null || !expected.equals(turn.role()) || turn.content() == null
+                    || InputText.isBlank(turn.content())) {
+                throw new InvalidInputException(InvalidInputException.Reason.BAD_CONVERSATION, length,
+                        policy.maxInputChars(), "messages");
+            }
+            if (!InputText.isWellFormed(turn.content())) {
+                throw new InvalidInputException(InvalidInputException.Reason.MALFORMED, length, policy.maxInputChars(),
+                        "messages");
+            }
+            length += turn.content().length();
+            messages.add("user".equals(turn.role()) ? Message.user(turn.content())
+                    : Message.assistant(List.of(new ContentBlock.Text(turn.content()))));
+        }
+        if (turns.size() % 2 == 0) {
+            throw new InvalidInputException(InvalidInputException.Reason.BAD_CONVERSATION, length,
+                    policy.maxInputChars(), "messages");
+        }
+        if (length > policy.maxInputChars()) {
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars(),
+                    "messages");
+        }
+        return messages;
+    }
+
+    static TextAnswer answer(MessageResponse response) {
+        return new TextAnswer(response.text(), response.model(), response.stopReason().wireName(),
+                TokenUsage.of(response.usage()), false);
     }
 
     /** An answer to {@code input} that fits the feature's schema, read into {@code type}. */

@@ -1,7 +1,9 @@
 package dev.claudefeatures.calls;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +12,10 @@ import dev.claudefeatures.messages.AnthropicException;
 import dev.claudefeatures.messages.Deadline;
 import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageRequest;
+import dev.claudefeatures.messages.MessageStreams;
 import dev.claudefeatures.messages.MessagesClient;
 import dev.claudefeatures.messages.RequestDiagnostics;
+import dev.claudefeatures.messages.StreamCancellation;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.telemetry.CallContext;
 import dev.claudefeatures.telemetry.CallRecorder;
@@ -25,9 +29,12 @@ class RecordedCalls {
     /** The last message of each feature in this warm environment, for cache-miss diagnostics. */
     private final Map<String, String> previousMessage = new ConcurrentHashMap<>();
 
+    private final MessageStreams streams;
+
     @Inject
-    RecordedCalls(MessagesClient client, CallRecorder recorder) {
+    RecordedCalls(MessagesClient client, MessageStreams streams, CallRecorder recorder) {
         this.client = client;
+        this.streams = streams;
         this.recorder = recorder;
     }
 
@@ -49,5 +56,36 @@ class RecordedCalls {
             }
             throw failure;
         }
+    }
+
+    /**
+     * One streamed call: each text delta to {@code onText} as it arrives, recorded with its time to
+     * the first text, also when it breaks off midway (with the usage reported until then).
+     */
+    MessageCall stream(FeaturePolicy policy, MessageRequest planned, Deadline deadline, Consumer<String> onText,
+            StreamCancellation cancellation) {
+        CallContext context = new CallContext(policy.feature(), planned.model(), policy.prices(), false);
+        long start = System.nanoTime();
+        long[] firstText = {0};
+        Consumer<String> timed = text -> {
+            if (firstText[0] == 0) {
+                firstText[0] = System.nanoTime();
+            }
+            onText.accept(text);
+        };
+        try {
+            MessageCall call = streams.stream(planned, deadline, timed, cancellation);
+            recorder.succeeded(context, planned, call, sinceStart(start, firstText[0]));
+            return call;
+        } catch (AnthropicException failure) {
+            if (failure.attempts() > 0) {
+                recorder.failed(context, planned, failure, sinceStart(start, firstText[0]));
+            }
+            throw failure;
+        }
+    }
+
+    private static Duration sinceStart(long start, long firstText) {
+        return firstText == 0 ? null : Duration.ofNanos(firstText - start);
     }
 }

@@ -9,6 +9,7 @@ public abstract sealed class AnthropicException extends RuntimeException
 
     private int attempts = 1;
     private Duration elapsed = Duration.ZERO;
+    private Usage partialUsage;
 
     protected AnthropicException(String message, Throwable cause) {
         super(message, cause);
@@ -30,5 +31,14 @@ public abstract sealed class AnthropicException extends RuntimeException
 
     void elapsed(Duration elapsed) {
         this.elapsed = elapsed;
+    }
+
+    /** For a stream that failed midway: the usage it reported before it failed, which is billed. */
+    public java.util.Optional<Usage> partialUsage() {
+        return java.util.Optional.ofNullable(partialUsage);
+    }
+
+    void partialUsage(Usage usage) {
+        this.partialUsage = usage;
     }
 }

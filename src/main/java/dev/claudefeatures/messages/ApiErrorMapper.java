@@ -3,6 +3,7 @@ package dev.claudefeatures.messages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -27,14 +28,19 @@ public final class ApiErrorMapper implements ResponseExceptionMapper<AnthropicAp
     @Override
     public AnthropicApiException toThrowable(Response response) {
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        return of(response.getStatus(), response.getStatusInfo().getReasonPhrase(), response::getHeaderString, body);
+    }
+
+    /** The exception of an error answer, from its parts: also for the streaming client, which has no JAX-RS response. */
+    static AnthropicApiException of(int status, String reason, UnaryOperator<String> header, String body) {
         JsonNode error = parse(body).path("error");
-        String errorType = error.path("type").asText(fallbackType(response.getStatus()));
-        String message = error.path("message").asText(response.getStatusInfo().getReasonPhrase());
-        String requestId = response.getHeaderString("request-id");
+        String errorType = error.path("type").asText(fallbackType(status));
+        String message = error.path("message").asText(reason == null ? "HTTP " + status : reason);
+        String requestId = header.apply("request-id");
         if (requestId == null) {
             requestId = parse(body).path("request_id").asText(null);
         }
-        return new AnthropicApiException(response.getStatus(), errorType, message, requestId, keptHeaders(response));
+        return new AnthropicApiException(status, errorType, message, requestId, keptHeaders(header));
     }
 
     private static JsonNode parse(String body) {
@@ -60,10 +66,10 @@ public final class ApiErrorMapper implements ResponseExceptionMapper<AnthropicAp
         };
     }
 
-    private static Map<String, String> keptHeaders(Response response) {
+    private static Map<String, String> keptHeaders(UnaryOperator<String> header) {
         Map<String, String> kept = new HashMap<>();
         for (String name : KEPT_HEADERS) {
-            String value = response.getHeaderString(name);
+            String value = header.apply(name);
             if (value != null) {
                 kept.put(name, value);
             }

@@ -90,6 +90,9 @@ public final class MessageAccumulator {
         if (!complete()) {
             throw new AnthropicResponseException("the stream ended before message_stop", null, requestId, null);
         }
+        if (stopReason == null) {
+            throw new AnthropicResponseException("the stream ended without a stop reason", null, requestId, null);
+        }
         return new MessageResponse(start.id(), start.type(), start.role(), start.model(), blocks, stopReason,
                 stopSequence, stopDetails, start.diagnostics(), usage);
     }

@@ -56,7 +56,7 @@ public class MessagesClient {
 
     /** A call that ends, retries included, by {@code deadline}. */
     public MessageCall create(MessageRequest request, Deadline deadline) {
-        String requestBetas = request.diagnostics() == null ? betas : withBeta(CACHE_DIAGNOSIS_BETA);
+        String requestBetas = betasFor(betas, request);
         Retrier.Outcome<RestResponse<MessageResponse>> outcome = retrier.run(timeout -> usable(send(
                 () -> api().create(endpoint.apiKey(), config.version().wireName(), requestBetas, request), timeout)),
                 deadline);
@@ -65,12 +65,16 @@ public class MessagesClient {
                 outcome.elapsed());
     }
 
-    /** The configured betas and {@code beta}, once. */
-    private String withBeta(String beta) {
-        if (betas == null) {
-            return beta;
+    /** The configured betas, and the cache-diagnosis beta once where the request carries diagnostics. */
+    static String betasFor(String configured, MessageRequest request) {
+        if (request.diagnostics() == null) {
+            return configured;
         }
-        return java.util.Arrays.asList(betas.split(",")).contains(beta) ? betas : betas + "," + beta;
+        if (configured == null) {
+            return CACHE_DIAGNOSIS_BETA;
+        }
+        return java.util.Arrays.asList(configured.split(",")).contains(CACHE_DIAGNOSIS_BETA) ? configured
+                : configured + "," + CACHE_DIAGNOSIS_BETA;
     }
 
     /** A 200 is a message only with content, a stop reason and usage; anything less is refused here. */

@@ -16,9 +16,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param answer     with status 0: the structured answer (tool input or JSON text) to give
  *                   instead of one generated from the schema, whether it fits the schema or not
  * @param stopReason with status 0: the stop reason to answer with, {@code refusal} or {@code max_tokens}
+ * @param streamBreak with status 0 and a streamed request: {@code error} (an {@code error} event
+ *                    after the first text) or {@code cut} (the stream ends there, without
+ *                    {@code message_stop}); null streams to the end
  */
 public record Fault(int status, String errorType, String message, Map<String, String> headers, Duration delay,
-        JsonNode answer, String stopReason) {
+        JsonNode answer, String stopReason, String streamBreak) {
+
+    public Fault(int status, String errorType, String message, Map<String, String> headers, Duration delay,
+            JsonNode answer, String stopReason) {
+        this(status, errorType, message, headers, delay, answer, stopReason, null);
+    }
+
+    /** The next streamed answer breaks off after its first text: {@code error} or {@code cut}. */
+    public static Fault streamBreak(String kind) {
+        if (!"error".equals(kind) && !"cut".equals(kind)) {
+            throw new IllegalArgumentException("stream must be error or cut");
+        }
+        return new Fault(0, null, null, Map.of(), Duration.ZERO, null, null, kind);
+    }
 
     /** The next request gets an API error. */
     public static Fault error(int status, String errorType) {
@@ -43,7 +59,7 @@ public record Fault(int status, String errorType, String message, Map<String, St
     public Fault withHeader(String name, String value) {
         HashMap<String, String> all = new HashMap<>(headers);
         all.put(name, value);
-        return new Fault(status, errorType, message, Map.copyOf(all), delay, answer, stopReason);
+        return new Fault(status, errorType, message, Map.copyOf(all), delay, answer, stopReason, streamBreak);
     }
 
     boolean isError() {

@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 /**
  * Faults queued over HTTP, so that a developer in dev mode can see with curl what a feature answers
  * when the API is overloaded: {@code POST /_simulator/faults?status=529&times=3&retry-after=2} (or
- * {@code delay-ms=20000} for a slow answer). It lives on the simulator's own port, so it exists only
+ * {@code delay-ms=20000} for a slow answer, {@code stream=error} or {@code stream=cut} for a
+ * streamed answer that breaks off after its first text). It lives on the simulator's own port, so it exists only
  * while the simulator runs: never in production, never when a key is configured.
  */
 final class FaultControl {
@@ -42,10 +43,17 @@ final class FaultControl {
         int times = number(parameter, "times", 1, 1, MAX_TIMES);
         long delayMs = number(parameter, "delay-ms", 0, 0, 900_000);
         String status = parameter.apply("status");
+        String stream = parameter.apply("stream");
         Fault fault;
-        if (status == null) {
+        if (stream != null && status == null) {
+            if (!"error".equals(stream) && !"cut".equals(stream)) {
+                throw new IllegalArgumentException("stream must be error (an error event midway) or cut (no message_stop)");
+            }
+            fault = Fault.streamBreak(stream);
+        } else if (status == null) {
             if (delayMs == 0) {
-                throw new IllegalArgumentException("give status (an error such as 529) or delay-ms (a slow answer)");
+                throw new IllegalArgumentException("give status (an error such as 529), delay-ms (a slow answer) or "
+                        + "stream (error or cut)");
             }
             fault = Fault.slow(Duration.ofMillis(delayMs));
         } else {

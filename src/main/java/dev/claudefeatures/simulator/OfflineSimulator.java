@@ -25,6 +25,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The simulator's HTTP server, on its own port: the Lambda mock event server handles one request
@@ -44,6 +45,7 @@ public class OfflineSimulator {
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final Deque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private final AtomicLong receivedCount = new AtomicLong();
+    private final AtomicLong streamsAbandoned = new AtomicLong();
     private volatile HttpServer server;
 
     @Inject
@@ -200,12 +202,42 @@ public class OfflineSimulator {
         }
     }
 
-    private static void reply(HttpServerRequest request, SimulatedResponse answer) {
-        if (request.response().closed()) {
+    /** How many streamed answers the client closed before their end: a cancelled call shows here. */
+    public long streamsAbandoned() {
+        return streamsAbandoned.get();
+    }
+
+    private void reply(HttpServerRequest request, SimulatedResponse answer) {
+        HttpServerResponse response = request.response();
+        if (response.closed()) {
             return;
         }
-        request.response().setStatusCode(answer.status());
-        answer.headers().forEach(request.response()::putHeader);
-        request.response().end(answer.body());
+        response.setStatusCode(answer.status());
+        answer.headers().forEach(response::putHeader);
+        if (!answer.isStream()) {
+            response.end(answer.body());
+            return;
+        }
+        response.setChunked(true);
+        stream(response, answer.frames(), 0);
+    }
+
+    /** One frame now, the next after {@code anthropic.simulator.stream-pace}; stops when the client leaves. */
+    private void stream(HttpServerResponse response, List<String> frames, int next) {
+        if (response.closed()) {
+            streamsAbandoned.incrementAndGet();
+            return;
+        }
+        if (next == frames.size()) {
+            response.end();
+            return;
+        }
+        response.write(frames.get(next));
+        long pace = config.streamPace().toMillis();
+        if (pace == 0) {
+            vertx.runOnContext(ignored -> stream(response, frames, next + 1));
+        } else {
+            vertx.setTimer(pace, timer -> stream(response, frames, next + 1));
+        }
     }
 }

@@ -51,8 +51,8 @@ final class RequestRules {
         checkCommon(body, version, model);
         Thinking.check(body, version, maxTokens.asInt());
         JsonNode stream = body.get("stream");
-        if (stream != null && stream.asBoolean()) {
-            throw SimulatedError.invalid("stream: the offline simulator does not stream yet");
+        if (stream != null && !stream.isBoolean()) {
+            throw SimulatedError.invalid("stream: Input should be a valid boolean");
         }
     }
 

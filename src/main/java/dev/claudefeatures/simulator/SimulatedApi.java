@@ -78,6 +78,14 @@ final class SimulatedApi {
             Map<String, String> limits = rateLimits.count(
                     usage.path("input_tokens").asLong() + usage.path("cache_creation_input_tokens").asLong(),
                     usage.path("output_tokens").asLong());
+            if (request.path("stream").asBoolean(false)) {
+                Map<String, String> headers = new HashMap<>(limits);
+                headers.put("request-id", requestId);
+                headers.put("content-type", "text/event-stream; charset=utf-8");
+                headers.put("cache-control", "no-cache");
+                return SimulatedResponse.streamed(Map.copyOf(headers),
+                        StreamFrames.of(answer, shaping == null ? null : shaping.streamBreak()));
+            }
             return respond(200, requestId, answer, limits);
         } catch (SimulatedError error) {
             return error(error.status(), error.type(), error.getMessage(), requestId, Map.of());

@@ -20,6 +20,13 @@ public interface SimulatorConfig {
     @WithDefault("0s")
     Duration latency();
 
+    /**
+     * Between two events of a streamed answer, so that a developer sees the words arrive one
+     * chunk at a time ({@code 0s}: as fast as the connection takes them).
+     */
+    @WithDefault("30ms")
+    Duration streamPace();
+
     /** Interface the simulator listens on. */
     @WithDefault("localhost")
     String host();

@@ -21,6 +21,7 @@ import dev.claudefeatures.messages.StopReason;
  * @param cacheMissReason why the cache prefix of the feature's previous message was not reused
  *                   ({@code system_changed}, {@code tools_changed}, ...), when the request asked; else null
  * @param cacheMissedInputTokens the tokens that reason cost a cache read
+ * @param timeToFirstToken for a streamed call, from its start to its first text; else null
  */
 public record CallRecord(
         String feature,
@@ -36,7 +37,8 @@ public record CallRecord(
         boolean cacheIneffective,
         String promptVersion,
         String cacheMissReason,
-        int cacheMissedInputTokens) {
+        int cacheMissedInputTokens,
+        Duration timeToFirstToken) {
 
     public boolean failed() {
         return errorType != null;
@@ -44,6 +46,12 @@ public record CallRecord(
 
     public int retries() {
         return Math.max(0, attempts - 1);
+    }
+
+    /** The same record, of a streamed call whose first text came after {@code timeToFirstToken}. */
+    public CallRecord streamed(Duration timeToFirstToken) {
+        return new CallRecord(feature, model, requestId, tokens, stopReason, latency, attempts, escalation, costUsd,
+                errorType, cacheIneffective, promptVersion, cacheMissReason, cacheMissedInputTokens, timeToFirstToken);
     }
 
     public boolean stoppedAtMaxTokens() {

@@ -36,26 +36,40 @@ public class CallRecorder {
     }
 
     public CallRecord succeeded(CallContext context, MessageRequest request, MessageCall call) {
+        return succeeded(context, request, call, null);
+    }
+
+    /** @param timeToFirstToken for a streamed call, the wait for its first text; else null */
+    public CallRecord succeeded(CallContext context, MessageRequest request, MessageCall call,
+            java.time.Duration timeToFirstToken) {
         TokenCounts tokens = TokenCounts.of(call.response().usage());
         CallRecord record = new CallRecord(context.feature(), context.model(), call.requestId(), tokens,
                 call.response().stopReason(), call.latency(), call.attempts(), context.escalation(),
                 CostCalculator.costUsd(tokens, context.prices(), inferenceGeo(call.response().usage())), null,
-                cacheIneffective(request, tokens), PromptVersion.of(request), missReason(call), missedTokens(call));
+                cacheIneffective(request, tokens), PromptVersion.of(request), missReason(call), missedTokens(call),
+                timeToFirstToken);
         accept(record, request, call.response().text());
         return record;
     }
 
     /** A call that failed after its attempts: its time and attempts as the client counted them. */
     public CallRecord failed(CallContext context, MessageRequest request, AnthropicException failure) {
+        return failed(context, request, failure, null);
+    }
+
+    /** @param timeToFirstToken for a stream that broke off after sending text, the wait for that text */
+    public CallRecord failed(CallContext context, MessageRequest request, AnthropicException failure,
+            java.time.Duration timeToFirstToken) {
         String requestId = failure instanceof AnthropicApiException api ? api.requestId()
                 : failure instanceof AnthropicResponseException response ? response.requestId() : null;
-        // An answer that could not be used may still say what it cost.
-        TokenCounts tokens = failure instanceof AnthropicResponseException response
-                ? response.response().map(message -> TokenCounts.of(message.usage())).orElse(TokenCounts.NONE)
-                : TokenCounts.NONE;
+        // An answer that could not be used, or a stream that broke off, may still say what it cost.
+        TokenCounts tokens = failure.partialUsage().map(TokenCounts::of)
+                .orElseGet(() -> failure instanceof AnthropicResponseException response
+                        ? response.response().map(message -> TokenCounts.of(message.usage())).orElse(TokenCounts.NONE)
+                        : TokenCounts.NONE);
         CallRecord record = new CallRecord(context.feature(), context.model(), requestId, tokens, null,
                 failure.elapsed(), failure.attempts(), context.escalation(), CostCalculator.costUsd(tokens,
-                        context.prices(), null), errorType(failure), false, PromptVersion.of(request), null, 0);
+                        context.prices(), null), errorType(failure), false, PromptVersion.of(request), null, 0, timeToFirstToken);
         accept(record, request, null);
         return record;
     }

@@ -57,6 +57,16 @@ final class EmfSink implements MetricSink {
                         Dimension.REASON_SETS, List.of(MetricName.CACHE_MISSED_INPUT_TOKENS)));
             }
         });
+        // Time to first token: streamed calls only, so that no other call adds a zero to its percentiles.
+        Map<List<String>, List<CallRecord>> streamed = new LinkedHashMap<>();
+        records.stream().filter(r -> r.timeToFirstToken() != null).forEach(
+                r -> streamed.computeIfAbsent(List.of(r.feature(), r.model()), k -> new ArrayList<>()).add(r));
+        streamed.forEach((key, members) -> {
+            for (int from = 0; from < members.size(); from += MAX_VALUES) {
+                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES)), Dimension.SETS,
+                        List.of(MetricName.TIME_TO_FIRST_TOKEN)));
+            }
+        });
         return lines;
     }
 

@@ -18,11 +18,13 @@ public enum MetricName {
     ESCALATIONS("Escalations", Unit.COUNT, r -> r.escalation() ? 1 : 0),
     CACHE_INEFFECTIVE("CacheIneffective", Unit.COUNT, r -> r.cacheIneffective() ? 1 : 0),
     /** Only for calls whose answer gave a cache-miss reason, under {@link Dimension#REASON_SETS}. */
-    CACHE_MISSED_INPUT_TOKENS("CacheMissedInputTokens", Unit.COUNT, CallRecord::cacheMissedInputTokens);
+    CACHE_MISSED_INPUT_TOKENS("CacheMissedInputTokens", Unit.COUNT, CallRecord::cacheMissedInputTokens),
+    /** Only for streamed calls that sent text, under {@link Dimension#SETS}. */
+    TIME_TO_FIRST_TOKEN("TimeToFirstToken", Unit.MILLISECONDS, r -> r.timeToFirstToken().toNanos() / 1_000_000.0);
 
     /** The metrics every call emits under {@link Dimension#SETS}. */
     public static final List<MetricName> PER_CALL = java.util.Arrays.stream(values())
-            .filter(metric -> metric != CACHE_MISSED_INPUT_TOKENS).toList();
+            .filter(metric -> metric != CACHE_MISSED_INPUT_TOKENS && metric != TIME_TO_FIRST_TOKEN).toList();
 
     /** CloudWatch units, with their wire names. */
     public enum Unit {

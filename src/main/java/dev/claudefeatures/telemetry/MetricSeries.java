@@ -17,6 +17,8 @@ public record MetricSeries(MetricName metric, Map<String, String> dimensions, Li
         collect(records, Dimension.SETS, MetricName.PER_CALL, series);
         List<CallRecord> missed = records.stream().filter(record -> record.cacheMissReason() != null).toList();
         collect(missed, Dimension.REASON_SETS, List.of(MetricName.CACHE_MISSED_INPUT_TOKENS), series);
+        List<CallRecord> streamed = records.stream().filter(record -> record.timeToFirstToken() != null).toList();
+        collect(streamed, Dimension.SETS, List.of(MetricName.TIME_TO_FIRST_TOKEN), series);
         return series;
     }
 

@@ -58,6 +58,9 @@ public class UsageLog {
         if (record.failed()) {
             line.put("error_type", record.errorType());
         }
+        if (record.timeToFirstToken() != null) {
+            line.put("time_to_first_token_ms", record.timeToFirstToken().toMillis());
+        }
         if (record.cacheMissReason() != null) {
             line.put("cache_miss_reason", record.cacheMissReason());
             line.put("cache_missed_input_tokens", record.cacheMissedInputTokens());

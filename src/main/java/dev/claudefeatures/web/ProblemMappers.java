@@ -37,13 +37,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        String field = "'" + e.field() + "'";
         return answer(switch (e.reason()) {
-            case MISSING -> Problem.of(ProblemType.INVALID_INPUT, 400,
-                    "The field 'text' is required and must not be blank, e.g. {\"text\": \"...\"}.");
+            case MISSING -> Problem.of(ProblemType.INVALID_INPUT, 400, "The field " + field
+                    + " is required and must not be blank, e.g. " + ("text".equals(e.field())
+                            ? "{\"text\": \"...\"}." : "{\"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}."));
             case MALFORMED -> Problem.of(ProblemType.INVALID_INPUT, 400,
-                    "The field 'text' is not well-formed Unicode (a surrogate without its pair).");
-            case TOO_LARGE -> Problem.of(ProblemType.INPUT_TOO_LARGE, 413, "The field 'text' has " + e.length()
+                    "The field " + field + " is not well-formed Unicode (a surrogate without its pair).");
+            case TOO_LARGE -> Problem.of(ProblemType.INPUT_TOO_LARGE, 413, "The field " + field + " has " + e.length()
                     + " characters; at most " + e.limit() + " are accepted.");
+            case BAD_CONVERSATION -> Problem.of(ProblemType.INVALID_INPUT, 400, "The field " + field
+                    + " must hold turns of role 'user' and 'assistant' by turns, each with non-blank 'content', "
+                    + "the first and the last from 'user'.");
         }, uri);
     }
 
@@ -176,14 +181,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.error("Unexpected failure serving " + uri.getPath(), e);
+        LOG.error("Unexpected failure serving " + (uri == null ? "a stream" : uri.getPath()), e);
         return answer(Problem.of(ProblemType.INTERNAL_ERROR, 500, "An unexpected error occurred."), uri);
+    }
+
+    /**
+     * The problem a failure is answered with, for a stream that has already sent its status:
+     * a relay puts it in its {@code error} event.
+     */
+    public Problem problemFor(RuntimeException e, String path) {
+        Response response;
+        if (e instanceof AnthropicApiException api) {
+            response = upstream(api, null);
+        } else if (e instanceof AnthropicResponseException unusable) {
+            response = unusableAnswer(unusable, null);
+        } else if (e instanceof AnthropicTransportException transport) {
+            response = transport(transport, null);
+        } else if (e instanceof OutOfTimeException outOfTime) {
+            response = outOfTime(outOfTime, null);
+        } else {
+            response = unexpected(e, null);
+        }
+        return ((Problem) response.getEntity()).withInstance(path);
     }
 
     private static Response answer(Problem problem, UriInfo uri) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri.getPath()))
+                .entity(problem.withInstance(uri == null ? null : uri.getPath()))
                 .build();
     }
 }

@@ -41,7 +41,7 @@ class RequestRulesTest {
             claude-sonnet-4-6 | 2026-10-21 | "max_tokens":-1,USER | max_tokens: Input should be a non-negative integer
             claude-sonnet-4-6 | 2026-10-21 | "max_tokens":1.5,USER | max_tokens: Input should be a non-negative integer
             claude-sonnet-4-6 | 2026-10-21 | USER | max_tokens: Field required
-            claude-sonnet-4-6 | 2026-10-21 | "max_tokens":10,"stream":true,USER | stream:
+            claude-sonnet-4-6 | 2026-10-21 | "max_tokens":10,"stream":"yes",USER | stream: Input should be a valid boolean
             claude-sonnet-4-6 | 2026-10-21 | "max_tokens":10,"unknown":1,USER | unknown: Extra inputs are not permitted
             claude-sonnet-4-6 | 2026-10-21 | "max_tokens":10,"system":5,USER | system: Input should be a string or a list
             claude-sonnet-4-6 | 2026-10-21 | "max_tokens":10,"system":[{"type":"image"}],USER | system.0: Input should be a text block

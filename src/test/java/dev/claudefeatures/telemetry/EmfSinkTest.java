@@ -27,7 +27,7 @@ class EmfSinkTest {
 
     private static CallRecord record(String model, int input, StopReason stop, int attempts, String error) {
         return new CallRecord("summarise", model, "req_1", new TokenCounts(input, 200, 30, 10, 50), stop,
-                Duration.ofMillis(840), attempts, false, new BigDecimal("0.00123"), error, false, "0123456789ab", null, 0);
+                Duration.ofMillis(840), attempts, false, new BigDecimal("0.00123"), error, false, "0123456789ab", null, 0, null);
     }
 
     @Test

@@ -37,10 +37,10 @@ class MetricValuesTest {
     /** A succeeded call that stopped at max_tokens, on its third attempt, as an escalation. */
     static final CallRecord STOPPED = new CallRecord("summarise", "claude-sonnet-4-6", "req_1",
             new TokenCounts(101, 202, 30, 4, 55), StopReason.MAX_TOKENS, Duration.ofNanos(1_234_500_000L), 3, true,
-            new BigDecimal("0.00123"), null, false, "0123456789ab", null, 0);
+            new BigDecimal("0.00123"), null, false, "0123456789ab", null, 0, null);
     /** A failed call, on its only attempt. */
     static final CallRecord FAILED = new CallRecord("summarise", "claude-opus-4-6", null, TokenCounts.NONE, null,
-            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0);
+            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0, null);
 
     @Test
     void everyMetricHasItsExpectedValueForASucceededCall() {
@@ -52,9 +52,11 @@ class MetricValuesTest {
         expected.put(MetricName.ESCALATIONS, 1.0);
         expected.put(MetricName.CACHE_INEFFECTIVE, 0.0);
         expected.put(MetricName.CACHE_MISSED_INPUT_TOKENS, 0.0);
+        expected.put(MetricName.TIME_TO_FIRST_TOKEN, 321.5);
 
         assertThat(expected).hasSize(MetricName.values().length);
-        expected.forEach((metric, value) -> assertThat(metric.valueOf(STOPPED)).as(metric.wireName()).isEqualTo(value));
+        CallRecord streamed = STOPPED.streamed(Duration.ofNanos(321_500_000L));
+        expected.forEach((metric, value) -> assertThat(metric.valueOf(streamed)).as(metric.wireName()).isEqualTo(value));
     }
 
     @Test
@@ -72,7 +74,7 @@ class MetricValuesTest {
     @Test
     void aCallWhoseBreakpointNeitherWroteNorReadCountsAsCacheIneffective() {
         CallRecord ineffective = new CallRecord("summarise", "claude-sonnet-4-6", "req_2", new TokenCounts(900, 0, 0, 0,
-                20), StopReason.END_TURN, Duration.ofMillis(5), 1, false, BigDecimal.ONE, null, true, "0123456789ab", null, 0);
+                20), StopReason.END_TURN, Duration.ofMillis(5), 1, false, BigDecimal.ONE, null, true, "0123456789ab", null, 0, null);
 
         assertThat(MetricName.CACHE_INEFFECTIVE.valueOf(ineffective)).isEqualTo(1.0);
     }
@@ -166,7 +168,7 @@ class MetricValuesTest {
         List<CallRecord> many = new ArrayList<>();
         for (int i = 0; i < 91; i++) {
             many.add(new CallRecord("f" + i, "m", null, TokenCounts.NONE, StopReason.END_TURN, Duration.ZERO, 1,
-                    false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0));
+                    false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
         }
         requests.clear();
         sink.publish(many);
@@ -202,7 +204,7 @@ class MetricValuesTest {
     void cacheMissesAreCountedByReasonPerFeatureAndOverallOnlyForCallsThatGaveOne() throws Exception {
         CallRecord missed = new CallRecord("support-reply", "claude-sonnet-4-6", "req_3", new TokenCounts(4100, 0, 4100,
                 0, 50), StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false, "0123456789ab",
-                "system_changed", 4096);
+                "system_changed", 4096, null);
 
         List<MetricSeries> series = MetricSeries.of(List.of(STOPPED, missed));
 
@@ -224,5 +226,40 @@ class MetricValuesTest {
         assertThat(byReason.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
                 .isEqualTo("[[\"Feature\",\"Reason\"],[\"Reason\"]]");
         assertThat(new ObjectMapper().readTree(written.get(0)).has("Reason")).isFalse();
+    }
+
+    @Test
+    void timeToFirstTokenIsEmittedOnlyForStreamedCalls() throws Exception {
+        CallRecord streamed = new CallRecord("chat", "claude-sonnet-4-6", "req_4", new TokenCounts(40, 4012, 0, 0, 12),
+                StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false, "0123456789ab",
+                null, 0, Duration.ofMillis(180));
+
+        List<MetricSeries> series = MetricSeries.of(List.of(STOPPED, streamed));
+
+        assertThat(series).filteredOn(s -> s.metric() == MetricName.TIME_TO_FIRST_TOKEN)
+                .extracting(s -> new java.util.TreeMap<>(s.dimensions()) + "=" + s.values())
+                .containsExactlyInAnyOrder("{Feature=chat, Model=claude-sonnet-4-6}=[180.0]", "{Feature=chat}=[180.0]",
+                        "{}=[180.0]");
+        assertThat(MetricName.PER_CALL).doesNotContain(MetricName.TIME_TO_FIRST_TOKEN);
+        List<String> written = new ArrayList<>();
+        new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), new ObjectMapper(), new StdoutLines() {
+            @Override
+            public void write(String line) {
+                written.add(line);
+            }
+        }).publish(List.of(STOPPED, streamed));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : written) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).filteredOn(line -> line.has("TimeToFirstToken")).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.path("Feature").asText()).isEqualTo("chat");
+                    assertThat(line.path("TimeToFirstToken").asDouble()).isEqualTo(180.0);
+                    assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0)
+                            .path("Unit").asText()).isEqualTo("Milliseconds");
+                });
+        assertThat(lines).filteredOn(line -> line.path("Feature").asText().equals("summarise"))
+                .noneMatch(line -> line.has("TimeToFirstToken"));
     }
 }
