@@ -4,13 +4,28 @@ package dev.claudefeatures.messages;
 public final class AnthropicTransportException extends AnthropicException {
 
     private final boolean timedOut;
+    private final boolean cancelled;
 
     public AnthropicTransportException(String message, Throwable cause, boolean timedOut) {
+        this(message, cause, timedOut, false);
+    }
+
+    private AnthropicTransportException(String message, Throwable cause, boolean timedOut, boolean cancelled) {
         super(message, cause);
         this.timedOut = timedOut;
+        this.cancelled = cancelled;
+    }
+
+    /** The caller stopped the call (e.g. its own client left): not the API's failure. */
+    static AnthropicTransportException cancelled(Throwable cause) {
+        return new AnthropicTransportException("the caller left, so the stream was closed", cause, false, true);
     }
 
     public boolean timedOut() {
         return timedOut;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
     }
 }

@@ -82,11 +82,12 @@ public class MessageStreams {
         } catch (AnthropicException failure) {
             throw midway(failure, accumulator, opened.attempts(), start);
         } catch (IOException broken) {
-            boolean timedOut = !cancellation.cancelled() && deadline.remaining(System.nanoTime()).isZero();
-            String why = cancellation.cancelled() ? "the caller left, so the stream was closed"
-                    : timedOut ? "the stream did not end within the request's deadline"
-                    : "the stream broke off";
-            throw midway(new AnthropicTransportException(why, broken, timedOut), accumulator, opened.attempts(), start);
+            if (cancellation.cancelled()) {
+                throw midway(AnthropicTransportException.cancelled(broken), accumulator, opened.attempts(), start);
+            }
+            boolean timedOut = deadline.remaining(System.nanoTime()).isZero();
+            throw midway(new AnthropicTransportException(timedOut ? "the stream did not end within the request's "
+                    + "deadline" : "the stream broke off", broken, timedOut), accumulator, opened.attempts(), start);
         } finally {
             timer.cancel(false);
         }

@@ -46,6 +46,7 @@ public class OfflineSimulator {
     private final Deque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private final AtomicLong receivedCount = new AtomicLong();
     private final AtomicLong streamsAbandoned = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger streamsOpen = new java.util.concurrent.atomic.AtomicInteger();
     private volatile HttpServer server;
 
     @Inject
@@ -207,6 +208,11 @@ public class OfflineSimulator {
         return streamsAbandoned.get();
     }
 
+    /** How many streamed answers are being sent right now. */
+    public int streamsOpen() {
+        return streamsOpen.get();
+    }
+
     private void reply(HttpServerRequest request, SimulatedResponse answer) {
         HttpServerResponse response = request.response();
         if (response.closed()) {
@@ -219,6 +225,7 @@ public class OfflineSimulator {
             return;
         }
         response.setChunked(true);
+        streamsOpen.incrementAndGet();
         stream(response, answer.frames(), 0);
     }
 
@@ -226,9 +233,11 @@ public class OfflineSimulator {
     private void stream(HttpServerResponse response, List<String> frames, int next) {
         if (response.closed()) {
             streamsAbandoned.incrementAndGet();
+            streamsOpen.decrementAndGet();
             return;
         }
         if (next == frames.size()) {
+            streamsOpen.decrementAndGet();
             response.end();
             return;
         }

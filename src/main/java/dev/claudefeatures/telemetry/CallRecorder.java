@@ -114,13 +114,13 @@ public class CallRecorder {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** A bounded set of values: the API's error type, or one of four of our own. */
+    /** A bounded set of values: the API's error type, or one of five of our own. */
     static String errorType(AnthropicException failure) {
         if (failure instanceof AnthropicApiException api) {
             return api.errorType();
         }
         if (failure instanceof AnthropicTransportException transport) {
-            return transport.timedOut() ? "timeout" : "connection_error";
+            return transport.cancelled() ? "cancelled" : transport.timedOut() ? "timeout" : "connection_error";
         }
         if (failure instanceof AnthropicCredentialsException) {
             return "credentials_error";

@@ -14,6 +14,9 @@ import java.util.Map;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.errors.BadRequestException;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.errors.OverloadedException;
@@ -95,6 +98,64 @@ class OfficialSdkAgainstSimulatorTest extends OnTheSimulator {
         assertThat(thinkingTokens).isPositive().isLessThan(message.usage().outputTokens());
         assertThat(message.container()).isEmpty();
         assertThat(message.stopDetails()).isEmpty();
+    }
+
+    /** The SDK's own accumulator over the simulator's stream: the same message as a plain call. */
+    @Test
+    void theSdkStreamsAndAccumulatesTheSameTextAndUsageAsAPlainCall() {
+        MessageCreateParams params = MessageCreateParams.builder()
+                .model("claude-sonnet-4-6")
+                .maxTokens(300)
+                .addUserMessage("Grüße aus Köln: the parcel left the depot at 09:40 and arrives tomorrow.")
+                .build();
+        Message plain = sdk.messages().create(params);
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        List<String> eventTypes = new java.util.ArrayList<>();
+        try (StreamResponse<RawMessageStreamEvent> stream = sdk.messages().createStreaming(params)) {
+            stream.stream().forEach(event -> {
+                accumulator.accumulate(event);
+                eventTypes.add(event.isMessageStart() ? "message_start" : event.isContentBlockStart() ? "block_start"
+                        : event.isContentBlockDelta() ? "delta" : event.isContentBlockStop() ? "block_stop"
+                        : event.isMessageDelta() ? "message_delta" : "message_stop");
+            });
+        }
+        Message streamed = accumulator.message();
+
+        streamed.validate();
+        assertThat(streamed.content().get(0).asText().text()).isEqualTo(plain.content().get(0).asText().text());
+        assertThat(streamed.stopReason()).isEqualTo(plain.stopReason());
+        assertThat(streamed.usage().inputTokens()).isEqualTo(plain.usage().inputTokens());
+        assertThat(streamed.usage().outputTokens()).isEqualTo(plain.usage().outputTokens());
+        assertThat(eventTypes.get(0)).isEqualTo("message_start");
+        assertThat(eventTypes.get(eventTypes.size() - 1)).isEqualTo("message_stop");
+        assertThat(eventTypes.stream().filter("delta"::equals).count()).isGreaterThan(3);
+    }
+
+    @Test
+    void anErrorEventMidwayRaisesTheSdksExceptionAfterTheFirstText() {
+        simulator.failNext(Fault.streamBreak("error"));
+        List<String> texts = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> {
+            try (StreamResponse<RawMessageStreamEvent> stream = sdk.messages().createStreaming(
+                    MessageCreateParams.builder().model("claude-sonnet-4-6").maxTokens(300)
+                            .addUserMessage("Tell me about the depot.").build())) {
+                stream.stream().forEach(event -> event.contentBlockDelta()
+                        .flatMap(delta -> delta.delta().text()).ifPresent(text -> texts.add(text.text())));
+            }
+        }).isInstanceOf(com.anthropic.errors.AnthropicException.class).hasMessageContaining("Overloaded");
+        assertThat(texts).hasSize(1);
+    }
+
+    @Test
+    void aStreamCutOffLeavesTheSdksAccumulatorWithoutAMessage() {
+        simulator.failNext(Fault.streamBreak("cut"));
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        try (StreamResponse<RawMessageStreamEvent> stream = sdk.messages().createStreaming(
+                MessageCreateParams.builder().model("claude-sonnet-4-6").maxTokens(300)
+                        .addUserMessage("Tell me about the depot.").build())) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+        assertThatThrownBy(accumulator::message).isInstanceOf(RuntimeException.class);
     }
 
     @Test
