@@ -1,0 +1,32 @@
+package dev.claudefeatures.lambda;
+
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+/** Builds the Function URL (API Gateway v2) event of a plain HTTP request. */
+final class HttpEvents {
+
+    private HttpEvents() {
+    }
+
+    static APIGatewayV2HTTPEvent of(String method, String path, String query, Map<String, String> headers,
+            String body, String sourceIp) {
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(method);
+        http.setPath(path);
+        http.setSourceIp(sourceIp);
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setHttp(http);
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey("$default");
+        event.setRawPath(path);
+        event.setRawQueryString(query == null ? "" : query);
+        event.setHeaders(headers);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        event.setRequestContext(context);
+        return event;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.claudefeatures.lambda;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
+import io.quarkus.netty.runtime.virtual.VirtualResponseHandler;
+import io.quarkus.vertx.http.runtime.QuarkusHttpHeaders;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+
+/**
+ * Hands an HTTP event (API Gateway v2 or Function URL: the same shape) to the application through
+ * Quarkus's in-memory HTTP channel, as quarkus-amazon-lambda-http does, but passes the answer on
+ * piece by piece as the application writes it instead of gathering it: the head, each body
+ * chunk, the end. The Lambda {@link Context} travels with the request, so that resources and the
+ * request budget see the invocation's remaining time.
+ */
+final class VirtualHttp {
+
+    /** Receives one answer; called on the application's I/O threads, so it must not block. */
+    interface Listener {
+        void head(int status, Map<String, String> headers);
+
+        void chunk(byte[] bytes);
+
+        void end();
+
+        void failed(Throwable failure);
+    }
+
+    private VirtualHttp() {
+    }
+
+    /**
+     * Starts the request; returns the connection, whose {@code close()} abandons it (the caller left).
+     *
+     * @param context the invocation's context, or null outside Lambda
+     */
+    static VirtualClientConnection dispatch(APIGatewayV2HTTPEvent event, Context context, Listener listener) {
+        QuarkusHttpHeaders headers = new QuarkusHttpHeaders();
+        if (context != null) {
+            headers.setContextObject(Context.class, context);
+        }
+        headers.setContextObject(APIGatewayV2HTTPEvent.class, event);
+        APIGatewayV2HTTPEvent.RequestContext.Http http = event.getRequestContext() == null ? null
+                : event.getRequestContext().getHttp();
+        if (http == null || http.getMethod() == null) {
+            throw new IllegalArgumentException("the event names no HTTP method");
+        }
+        String query = event.getRawQueryString();
+        String uri = query == null || query.isEmpty() ? event.getRawPath() : event.getRawPath() + "?" + query;
+        DefaultHttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(http.getMethod()),
+                uri, headers);
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if (value != null) {
+                    for (String part : value.split(",")) {
+                        request.headers().add(name, part.strip());
+                    }
+                }
+            });
+        }
+        if (!request.headers().contains(HttpHeaderNames.HOST)) {
+            request.headers().add(HttpHeaderNames.HOST, "localhost");
+        }
+        byte[] body = event.getBody() == null ? new byte[0] : event.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(event.getBody()) : event.getBody().getBytes(StandardCharsets.UTF_8);
+        InetSocketAddress client = http.getSourceIp() == null ? null : new InetSocketAddress(http.getSourceIp(), 443);
+        VirtualClientConnection connection = VirtualClientConnection.connect(new Relay(listener),
+                VertxHttpRecorder.VIRTUAL_HTTP, client);
+        connection.sendMessage(request);
+        connection.sendMessage(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)));
+        return connection;
+    }
+
+    /** Netty's answer objects, turned into the listener's calls. */
+    private static final class Relay implements VirtualResponseHandler {
+
+        private final Listener listener;
+        private boolean ended;
+
+        Relay(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void handleMessage(Object message) {
+            try {
+                if (message instanceof HttpResponse response) {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    for (String name : response.headers().names()) {
+                        // The framing is the front door's: a chunked answer is streamed as it is.
+                        if (!"transfer-encoding".equalsIgnoreCase(name)) {
+                            headers.put(name, String.join(",", response.headers().getAll(name)));
+                        }
+                    }
+                    listener.head(response.status().code(), headers);
+                }
+                if (message instanceof HttpContent content && content.content().readableBytes() > 0) {
+                    byte[] bytes = new byte[content.content().readableBytes()];
+                    content.content().readBytes(bytes);
+                    listener.chunk(bytes);
+                }
+                if (message instanceof LastHttpContent) {
+                    ended = true;
+                    listener.end();
+                }
+            } catch (RuntimeException failure) {
+                listener.failed(failure);
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!ended) {
+                ended = true;
+                listener.failed(new IllegalStateException("the application closed the connection before its answer ended"));
+            }
+        }
+    }
+}
