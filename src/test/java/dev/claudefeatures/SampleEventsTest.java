@@ -63,9 +63,14 @@ class SampleEventsTest {
         }));
     }
 
+    /**
+     * A feature behind the HTTP API has a route of its own; one behind a Function URL (a
+     * {@code $default} event, e.g. chat, which streams) has a function of its own whose URL streams.
+     */
     @Test
     void everyFeatureIsDeployedByTheTemplateAndEveryRouteHasASampleEvent() throws IOException {
         Set<String> routes = new HashSet<>();
+        Set<String> streamingUrlFunctions = new HashSet<>();
         SamTemplate.read(java.util.Map.of()).resources().fields().forEachRemaining(resource -> {
             if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
                 resource.getValue().path("Properties").path("Events").forEach(event -> {
@@ -74,15 +79,27 @@ class SampleEventsTest {
                                 + event.path("Properties").path("Path").asText());
                     }
                 });
+                if ("RESPONSE_STREAM".equals(resource.getValue().path("Properties").path("FunctionUrlConfig")
+                        .path("InvokeMode").asText())) {
+                    streamingUrlFunctions.add(resource.getKey());
+                }
             }
         });
         Set<String> featureRoutes = new HashSet<>();
+        Set<String> urlFeatures = new HashSet<>();
         for (String feature : policies.features()) {
-            featureRoutes.add(JSON.readTree(Files.readString(eventOf(feature))).path("routeKey").asText());
+            JsonNode event = JSON.readTree(Files.readString(eventOf(feature)));
+            if ("$default".equals(event.path("routeKey").asText())) {
+                urlFeatures.add(feature);
+            } else {
+                featureRoutes.add(event.path("routeKey").asText());
+            }
         }
 
         assertThat(routes).isNotEmpty();
         assertThat(routes).as("a template function for each feature's route").containsAll(featureRoutes);
         assertThat(featureRoutes).as("a sample event for each template route").containsAll(routes);
+        assertThat(urlFeatures).containsExactly("chat");
+        assertThat(streamingUrlFunctions).containsExactly("ChatFunction");
     }
 }

@@ -66,6 +66,12 @@ final class PackagedFunction implements AutoCloseable {
             command.add(runtimeLib.toAbsolutePath().resolve("*").toString());
             command.add(RIC_MAIN);
             command.add(handler);
+            String wrapper = env.get("AWS_LAMBDA_EXEC_WRAPPER");
+            if (wrapper != null) {
+                // As the java21 runtime does: the wrapper is run with the runtime's own command line.
+                command.add(0, taskRoot.resolve(Path.of("/var/task").relativize(Path.of(wrapper))).toString());
+                command.add(0, "/bin/sh");
+            }
         }
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());

@@ -34,6 +34,9 @@ public final class LoopbackSimulator implements AutoCloseable {
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final Queue<SimulatedResponse> raw = new ConcurrentLinkedQueue<>();
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger streamsOpen = new java.util.concurrent.atomic.AtomicInteger();
+    /** Between two events of a streamed answer, as {@code anthropic.simulator.stream-pace} in the application. */
+    static final long STREAM_PACE_MS = 40;
 
     private LoopbackSimulator() throws IOException {
         ModelCatalog catalog = TestConfig.with(Map.of(), ModelCatalog.class).getConfigMapping(ModelCatalog.class);
@@ -74,6 +77,11 @@ public final class LoopbackSimulator implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** How many streamed answers are being sent right now. */
+    public int streamsOpen() {
+        return streamsOpen.get();
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
@@ -96,6 +104,10 @@ public final class LoopbackSimulator implements AutoCloseable {
             }
         }
         answer.headers().forEach(exchange.getResponseHeaders()::add);
+        if (answer.isStream()) {
+            stream(exchange, answer);
+            return;
+        }
         byte[] bytes = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
             exchange.sendResponseHeaders(answer.status(), bytes.length);
@@ -103,6 +115,26 @@ public final class LoopbackSimulator implements AutoCloseable {
         } catch (IOException clientGone) {
             // The caller gave up (its deadline passed) while the answer was delayed.
         } finally {
+            exchange.close();
+        }
+    }
+
+    /** The frames one at a time, {@link #STREAM_PACE_MS} apart, each flushed. */
+    private void stream(HttpExchange exchange, SimulatedResponse answer) {
+        streamsOpen.incrementAndGet();
+        try {
+            exchange.sendResponseHeaders(200, 0);
+            for (String frame : answer.frames()) {
+                exchange.getResponseBody().write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                Thread.sleep(STREAM_PACE_MS);
+            }
+        } catch (IOException clientGone) {
+            // the caller left mid-stream
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            streamsOpen.decrementAndGet();
             exchange.close();
         }
     }

@@ -1,0 +1,207 @@
+package dev.claudefeatures.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The Lambda Runtime API loop of a function that streams its answers (a Function URL in
+ * {@code RESPONSE_STREAM} mode): takes each invocation from {@code /next}, hands its HTTP event to
+ * the application ({@link VirtualHttp}), and posts the answer to {@code /response} as it is
+ * written: chunked, in Lambda's streaming mode, an HTTP-integration prelude (status and headers),
+ * eight NUL bytes, then the body, each piece flushed as it comes.
+ *
+ * <p>Needed because quarkus-amazon-lambda-http answers through the managed runtime, which buffers
+ * every response, and has no switch for its poll loop. It runs only where
+ * {@code lambda.streaming-runtime=true}: the {@code stream-runtime} exec wrapper starts the
+ * application through its own main (which starts no other poll loop) with that setting.
+ */
+@ApplicationScoped
+public class StreamingRuntime {
+
+    private static final Logger LOG = Logger.getLogger(StreamingRuntime.class);
+    private static final String PREFIX = "/2018-06-01/runtime";
+    static final String STREAMING_CONTENT_TYPE = "application/vnd.awslambda.http-integration-response";
+    private static final Object END = new Object();
+
+    private final ObjectMapper json;
+    private final boolean enabled;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String api;
+
+    @Inject
+    StreamingRuntime(ObjectMapper json, @ConfigProperty(name = "lambda.streaming-runtime", defaultValue = "false")
+            boolean enabled) {
+        this.json = json;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent started) {
+        if (!enabled) {
+            return;
+        }
+        api = System.getenv("AWS_LAMBDA_RUNTIME_API");
+        if (api == null) {
+            throw new IllegalStateException("lambda.streaming-runtime is on, but AWS_LAMBDA_RUNTIME_API is not set");
+        }
+        // Not a daemon: this loop is what keeps the function alive between invocations.
+        Thread loop = new Thread(this::loop, "lambda-streaming-runtime");
+        loop.start();
+    }
+
+    private void loop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                serve(http.send(HttpRequest.newBuilder(URI.create("http://" + api + PREFIX + "/invocation/next"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (Exception failure) {
+                LOG.error("The Lambda Runtime API could not be read; trying again", failure);
+                pause();
+            }
+        }
+    }
+
+    private void serve(HttpResponse<byte[]> next) throws IOException, InterruptedException {
+        String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+        RuntimeContext context = new RuntimeContext(requestId,
+                next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElse(null),
+                next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong).orElse(Long.MAX_VALUE));
+        next.headers().firstValue("Lambda-Runtime-Trace-Id")
+                .ifPresent(trace -> System.setProperty("com.amazonaws.xray.traceHeader", trace));
+        BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
+        try {
+            VirtualHttp.dispatch(event(json.readTree(next.body())), context, new VirtualHttp.Listener() {
+                @Override
+                public void head(int status, Map<String, String> headers) {
+                    pieces.add(prelude(status, headers));
+                }
+
+                @Override
+                public void chunk(byte[] bytes) {
+                    pieces.add(bytes);
+                }
+
+                @Override
+                public void end() {
+                    pieces.add(END);
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    pieces.add(failure);
+                }
+            });
+        } catch (RuntimeException unusable) {
+            postError(requestId, unusable);
+            return;
+        }
+        Object first = pieces.take();
+        if (first instanceof Throwable failure) {
+            postError(requestId, failure);
+            return;
+        }
+        stream(requestId, first, pieces);
+    }
+
+    /** Posts the answer as it comes: the prelude first, then each piece, flushed. */
+    private void stream(String requestId, Object prelude, BlockingQueue<Object> pieces)
+            throws IOException, InterruptedException {
+        HttpURLConnection post = (HttpURLConnection) URI.create("http://" + api + PREFIX + "/invocation/" + requestId
+                + "/response").toURL().openConnection();
+        post.setRequestMethod("POST");
+        post.setDoOutput(true);
+        post.setChunkedStreamingMode(0);
+        post.setRequestProperty("Lambda-Runtime-Function-Response-Mode", "streaming");
+        post.setRequestProperty("Content-Type", STREAMING_CONTENT_TYPE);
+        try (OutputStream out = post.getOutputStream()) {
+            out.write((byte[]) prelude);
+            out.flush();
+            for (Object piece = pieces.take(); piece != END; piece = pieces.take()) {
+                if (piece instanceof Throwable failure) {
+                    // The status has gone out: the stream just ends; the log says why.
+                    LOG.error("The answer failed after it had started streaming", failure);
+                    break;
+                }
+                out.write((byte[]) piece);
+                out.flush();
+            }
+        }
+        try (InputStream in = post.getInputStream()) {
+            in.readAllBytes();
+        }
+        if (post.getResponseCode() != 202) {
+            LOG.errorf("The Lambda Runtime API refused the streamed response of %s: %d", requestId, post.getResponseCode());
+        }
+    }
+
+    /** The HTTP-integration prelude: status and headers as JSON, then eight NUL bytes. */
+    private byte[] prelude(int status, Map<String, String> headers) {
+        ObjectNode prelude = json.createObjectNode().put("statusCode", status);
+        ObjectNode headerNode = prelude.putObject("headers");
+        headers.forEach(headerNode::put);
+        prelude.putArray("cookies");
+        byte[] head = prelude.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 8];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
+    }
+
+    private void postError(String requestId, Throwable failure) throws IOException, InterruptedException {
+        LOG.error("The invocation could not be handled", failure);
+        String body = json.createObjectNode().put("errorMessage", "the invocation could not be handled")
+                .put("errorType", failure.getClass().getSimpleName()).toString();
+        http.send(HttpRequest.newBuilder(URI.create("http://" + api + PREFIX + "/invocation/" + requestId + "/error"))
+                .header("Lambda-Runtime-Function-Error-Type", "Runtime.HandlerError")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** The HTTP event of a Function URL invocation (the API Gateway v2 shape). */
+    static APIGatewayV2HTTPEvent event(JsonNode event) {
+        Map<String, String> headers = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = event.path("headers").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> header = it.next();
+            headers.put(header.getKey(), header.getValue().asText());
+        }
+        JsonNode http = event.path("requestContext").path("http");
+        APIGatewayV2HTTPEvent built = HttpEvents.of(http.path("method").asText(null), event.path("rawPath").asText("/"),
+                event.path("rawQueryString").asText(""), headers, event.path("body").asText(null),
+                http.path("sourceIp").asText(null));
+        built.setIsBase64Encoded(event.path("isBase64Encoded").asBoolean(false));
+        return built;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
