@@ -50,6 +50,12 @@ class TemplateSecurityTest {
                 features.add(name);
             }
         }));
+        // A feature that streams answers on a Function URL of its own (chat).
+        FUNCTIONS.forEach((name, function) -> {
+            if (function.path("Properties").has("FunctionUrlConfig")) {
+                features.add(name);
+            }
+        });
         return features;
     }
 

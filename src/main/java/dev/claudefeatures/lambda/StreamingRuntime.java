@@ -75,6 +75,10 @@ public class StreamingRuntime {
     }
 
     private void loop() {
+        // No invocation is taken before the application can answer it.
+        while (!VirtualHttp.ready() && !Thread.currentThread().isInterrupted()) {
+            pause(10);
+        }
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 serve(http.send(HttpRequest.newBuilder(URI.create("http://" + api + PREFIX + "/invocation/next"))
@@ -83,7 +87,7 @@ public class StreamingRuntime {
                 Thread.currentThread().interrupt();
             } catch (Exception failure) {
                 LOG.error("The Lambda Runtime API could not be read; trying again", failure);
-                pause();
+                pause(500);
             }
         }
     }
@@ -197,9 +201,9 @@ public class StreamingRuntime {
         return built;
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(100);
+            Thread.sleep(millis);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
