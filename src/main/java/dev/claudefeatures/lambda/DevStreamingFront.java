@@ -11,7 +11,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -39,9 +38,9 @@ public class DevStreamingFront {
     private final int port;
     private volatile HttpServer server;
 
-    DevStreamingFront(Vertx vertx, @ConfigProperty(name = "lambda.dev-stream-port", defaultValue = "8090") int port) {
+    DevStreamingFront(Vertx vertx, LambdaConfig config) {
         this.vertx = vertx;
-        this.port = port;
+        this.port = config.devStreamPort();
     }
 
     void start(@Observes StartupEvent started) throws Exception {

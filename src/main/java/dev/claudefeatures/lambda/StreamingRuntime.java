@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -55,10 +54,9 @@ public class StreamingRuntime {
     private String api;
 
     @Inject
-    StreamingRuntime(ObjectMapper json, @ConfigProperty(name = "lambda.streaming-runtime", defaultValue = "false")
-            boolean enabled) {
+    StreamingRuntime(ObjectMapper json, LambdaConfig config) {
         this.json = json;
-        this.enabled = enabled;
+        this.enabled = config.streamingRuntime();
     }
 
     void start(@Observes StartupEvent started) {

@@ -175,4 +175,31 @@ class MessageAccumulatorTest {
         assertThatThrownBy(() -> StreamEvent.of(new SseDecoder.Event("message_start", "{not json"), JSON, "req_1"))
                 .isInstanceOf(AnthropicResponseException.class).hasMessageContaining("not JSON");
     }
+
+    @Test
+    void eachThinkingBlockKeepsItsOwnSignatureAndCitationsJoinTheirTextBlock() {
+        String thinking = "content_block_start {\"type\":\"content_block_start\",\"index\":INDEX,\"content_block\":"
+                + "{\"type\":\"thinking\",\"thinking\":\"\",\"signature\":\"\"}}";
+        String signature = "content_block_delta {\"type\":\"content_block_delta\",\"index\":INDEX,\"delta\":"
+                + "{\"type\":\"signature_delta\",\"signature\":\"SIG\"}}";
+        play(START, thinking.replace("INDEX", "0"), signature.replace("INDEX", "0").replace("SIG", "first"), stop(0),
+                thinking.replace("INDEX", "1"), signature.replace("INDEX", "1").replace("SIG", "second"), stop(1),
+                TEXT_START.replace("\"index\":0", "\"index\":2"), delta(2, "Cited."),
+                "content_block_delta {\"type\":\"content_block_delta\",\"index\":2,\"delta\":{\"type\":\"citations_delta\","
+                        + "\"citation\":{\"type\":\"char_location\",\"cited_text\":\"x\"}}}", stop(2), MESSAGE_DELTA,
+                MESSAGE_STOP);
+
+        List<ContentBlock.Thinking> thoughts = accumulator.message().blocks(ContentBlock.Thinking.class);
+        assertThat(thoughts).extracting(ContentBlock.Thinking::signature).containsExactly("first", "second");
+        ContentBlock.Text text = accumulator.message().blocks(ContentBlock.Text.class).get(0);
+        assertThat(text.citations().get(0).path("cited_text").asText()).isEqualTo("x");
+    }
+
+    @Test
+    void aToolCallWithoutInputDeltasKeepsTheInputItStartedWith() {
+        play(START, "content_block_start {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\","
+                + "\"id\":\"toolu_1\",\"name\":\"record\",\"input\":{\"ready\":true}}}", stop(0), MESSAGE_DELTA, MESSAGE_STOP);
+
+        assertThat(accumulator.message().blocks(ContentBlock.ToolUse.class).get(0).input().path("ready").asBoolean()).isTrue();
+    }
 }
