@@ -8,12 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -54,10 +52,8 @@ public class MessageStreams {
         this.config = config;
         this.endpoint = endpoint;
         this.json = json;
-        this.retrier = new Retrier(
-                new RetryPolicy(config.maxRetries(), ThreadLocalRandom.current()::nextDouble, Clock.systemUTC()),
-                Sleeper.THREAD, System::nanoTime, config.timeout());
-        this.betas = config.betas().map(names -> String.join(",", names)).orElse(null);
+        this.retrier = MessagesClient.retrier(config, Sleeper.THREAD);
+        this.betas = MessagesClient.configuredBetas(config);
     }
 
     /**

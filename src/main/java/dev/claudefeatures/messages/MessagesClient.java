@@ -43,10 +43,19 @@ public class MessagesClient {
     MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint, Sleeper sleeper) {
         this.config = config;
         this.endpoint = endpoint;
-        this.retrier = new Retrier(
-                new RetryPolicy(config.maxRetries(), ThreadLocalRandom.current()::nextDouble, Clock.systemUTC()),
-                sleeper, System::nanoTime, config.timeout());
-        this.betas = config.betas().map(names -> String.join(",", names)).orElse(null);
+        this.retrier = retrier(config, sleeper);
+        this.betas = configuredBetas(config);
+    }
+
+    /** The retries of {@code anthropic.*}, as the official SDKs make them; streamed calls share them. */
+    static Retrier retrier(AnthropicConfig config, Sleeper sleeper) {
+        return new Retrier(new RetryPolicy(config.maxRetries(), ThreadLocalRandom.current()::nextDouble,
+                Clock.systemUTC()), sleeper, System::nanoTime, config.timeout());
+    }
+
+    /** {@code anthropic.betas} as the header's value, or null. */
+    static String configuredBetas(AnthropicConfig config) {
+        return config.betas().map(names -> String.join(",", names)).orElse(null);
     }
 
     /** A call with a deadline of its own: {@code anthropic.deadline} from now. */

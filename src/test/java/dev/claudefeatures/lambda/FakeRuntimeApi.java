@@ -1,5 +1,6 @@
 package dev.claudefeatures.lambda;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The Lambda Runtime API on loopback, as far as a function's runtime uses it: {@code /next} hands
  * out the queued events with the headers Lambda sends, {@code /response} and {@code /error}
- * complete the invocation, {@code /init/error} records a failed start.
+ * complete the invocation, {@code /init/error} records a failed start. A response posted in
+ * streaming mode is read as a Function URL in RESPONSE_STREAM mode reads it: the JSON prelude up
+ * to its eight NUL bytes, then the body as it arrives; when the first server-sent {@code delta}
+ * event arrives, a probe of the upstream is read ({@link #FakeRuntimeApi(IntSupplier)}).
  */
 final class FakeRuntimeApi implements AutoCloseable {
 
@@ -31,8 +36,16 @@ final class FakeRuntimeApi implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime";
     private static final Pattern INVOCATION = Pattern.compile(PREFIX + "/invocation/([^/]+)/(response|error)");
 
-    /** What the function answered to one event. */
-    record Result(String requestId, boolean error, String body) {
+    /**
+     * What the function answered to one event.
+     *
+     * @param streamed for a response posted in streaming mode, how it came; else null
+     */
+    record Result(String requestId, boolean error, String body, Streamed streamed) {
+    }
+
+    /** A streamed response: its content type and prelude, and the probe's reading at its first text. */
+    record Streamed(String contentType, String prelude, int atFirstText) {
     }
 
     private record Pending(String requestId, String event, Duration timeout, CompletableFuture<Result> result) {
@@ -45,7 +58,15 @@ final class FakeRuntimeApi implements AutoCloseable {
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
 
+    private final IntSupplier atFirstText;
+
     FakeRuntimeApi() throws IOException {
+        this(() -> -1);
+    }
+
+    /** @param atFirstText read when a streamed response's first {@code delta} event arrives */
+    FakeRuntimeApi(IntSupplier atFirstText) throws IOException {
+        this.atFirstText = atFirstText;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(PREFIX + "/invocation/next", this::next);
         server.createContext(PREFIX + "/invocation/", this::complete);
@@ -110,14 +131,43 @@ final class FakeRuntimeApi implements AutoCloseable {
             answer(exchange, 404, "{\"errorType\":\"NotFound\"}");
             return;
         }
-        String body = body(exchange);
+        boolean streaming = "streaming".equals(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Response-Mode"));
+        ByteArrayOutputStream prelude = new ByteArrayOutputStream();
+        int[] reading = {-1};
+        String body = streaming ? streamedBody(exchange, prelude, reading) : body(exchange);
         Pending pending = inFlight.remove(matcher.group(1));
         if (pending == null) {
             answer(exchange, 400, "{\"errorType\":\"InvalidRequestID\"}");
             return;
         }
         answer(exchange, 202, "{\"status\":\"OK\"}");
-        pending.result().complete(new Result(pending.requestId(), "error".equals(matcher.group(2)), body));
+        Streamed streamed = streaming ? new Streamed(exchange.getRequestHeaders().getFirst("Content-Type"),
+                prelude.toString(StandardCharsets.UTF_8), reading[0]) : null;
+        pending.result().complete(new Result(pending.requestId(), "error".equals(matcher.group(2)), body, streamed));
+    }
+
+    /** The body after the prelude and its eight NUL bytes, read as it arrives. */
+    private String streamedBody(HttpExchange exchange, ByteArrayOutputStream prelude, int[] reading) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int nuls = 0;
+        byte[] buffer = new byte[1024];
+        try (InputStream in = exchange.getRequestBody()) {
+            for (int read; (read = in.read(buffer)) >= 0;) {
+                for (int i = 0; i < read; i++) {
+                    if (nuls == 8) {
+                        body.write(buffer[i]);
+                    } else if (buffer[i] == 0) {
+                        nuls++;
+                    } else {
+                        prelude.write(buffer[i]);
+                    }
+                }
+                if (reading[0] < 0 && body.toString(StandardCharsets.UTF_8).contains("event:delta")) {
+                    reading[0] = atFirstText.getAsInt();
+                }
+            }
+        }
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     private static String body(HttpExchange exchange) throws IOException {

@@ -40,7 +40,7 @@ class StreamingFunctionIT {
         ((ObjectNode) event.path("headers")).put("accept", "text/event-stream");
 
         try (LoopbackSimulator upstream = LoopbackSimulator.start();
-                StreamingRuntimeApi runtimeApi = new StreamingRuntimeApi(upstream::streamsOpen);
+                FakeRuntimeApi runtimeApi = new FakeRuntimeApi(upstream::streamsOpen);
                 FakeSecretsManager secrets = FakeSecretsManager.holding(API_KEY)) {
             Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(),
                     "claude-features-chat", template.functionMemoryMb()));
@@ -55,23 +55,26 @@ class StreamingFunctionIT {
             try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
                     Path.of("target", "lambda-runtime"), Files.createDirectories(Path.of("target", "streaming-function")),
                     template.functionMemoryMb(), env)) {
-                awaitFirstPoll(function, runtimeApi);
-                StreamingRuntimeApi.Streamed streamed = runtimeApi.invoke(event.toString()).get(60, TimeUnit.SECONDS);
-                StreamingRuntimeApi.Streamed json = runtimeApi.invoke(Files.readString(Path.of("infra", "events",
-                        "chat.json"))).get(60, TimeUnit.SECONDS);
+                function.awaitInit(runtimeApi, Duration.ofSeconds(60));
+                FakeRuntimeApi.Result streamed = runtimeApi.invoke(event.toString(), Duration.ofSeconds(60))
+                        .get(60, TimeUnit.SECONDS);
+                FakeRuntimeApi.Result json = runtimeApi.invoke(Files.readString(Path.of("infra", "events", "chat.json")),
+                        Duration.ofSeconds(60)).get(60, TimeUnit.SECONDS);
 
                 assertThat(function.arguments()).contains("-Dlambda.streaming-runtime=true", "-XX:+UseSerialGC",
                         "io.quarkus.runner.GeneratedMain");
                 assertThat(function.arguments()).doesNotContain(PackagedFunction.RIC_MAIN);
-                assertThat(streamed.mode()).isEqualTo("streaming");
-                assertThat(streamed.contentType()).isEqualTo("application/vnd.awslambda.http-integration-response");
-                JsonNode prelude = JSON.readTree(streamed.prelude());
+                assertThat(streamed.error()).isFalse();
+                assertThat(streamed.streamed()).as("posted in streaming mode").isNotNull();
+                assertThat(streamed.streamed().contentType())
+                        .isEqualTo("application/vnd.awslambda.http-integration-response");
+                JsonNode prelude = JSON.readTree(streamed.streamed().prelude());
                 assertThat(prelude.path("statusCode").asInt()).isEqualTo(200);
                 assertThat(prelude.path("headers").path("Content-Type").asText()).startsWith("text/event-stream");
-                assertThat(streamed.atFirstText()).as("upstream streams open when the first text reached Lambda")
-                        .isEqualTo(1);
+                assertThat(streamed.streamed().atFirstText()).as("upstream streams open when the first text reached "
+                        + "Lambda").isEqualTo(1);
                 assertThat(streamed.body()).contains("event:delta", "event:done");
-                assertThat(JSON.readTree(json.prelude()).path("headers").path("Content-Type").asText())
+                assertThat(JSON.readTree(json.streamed().prelude()).path("headers").path("Content-Type").asText())
                         .startsWith("application/json");
                 assertThat(JSON.readTree(json.body()).path("reply").asText()).startsWith("[offline simulator]");
                 List<String> stdout = function.stdoutLines();
@@ -80,17 +83,6 @@ class StreamingFunctionIT {
                 assertThat(stdout).anyMatch(line -> line.contains("\"TimeToFirstToken\"") && line.contains("\"_aws\""));
                 assertThat(String.join("\n", stdout) + function.stderr()).doesNotContain(API_KEY);
             }
-        }
-    }
-
-    private static void awaitFirstPoll(PackagedFunction function, StreamingRuntimeApi runtimeApi) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!runtimeApi.firstPoll().isDone()) {
-            if (!function.isAlive() || System.nanoTime() > end) {
-                throw new AssertionError("the streaming function did not start:\n" + function.stderr()
-                        + String.join("\n", function.stdoutLines()));
-            }
-            Thread.sleep(20);
         }
     }
 }
