@@ -145,6 +145,11 @@ final class PackagedFunction implements AutoCloseable {
         return List.of(process.info().arguments().orElse(new String[0]));
     }
 
+    /** The CPU time the function's process has used so far. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

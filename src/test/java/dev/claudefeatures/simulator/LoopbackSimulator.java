@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +37,11 @@ public final class LoopbackSimulator implements AutoCloseable {
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger streamsOpen = new java.util.concurrent.atomic.AtomicInteger();
     /** Between two events of a streamed answer, as {@code anthropic.simulator.stream-pace} in the application. */
-    static final long STREAM_PACE_MS = 40;
+    static final Duration STREAM_PACE = Duration.ofMillis(40);
+    private final Duration streamPace;
 
-    private LoopbackSimulator() throws IOException {
+    private LoopbackSimulator(Duration streamPace) throws IOException {
+        this.streamPace = streamPace;
         ModelCatalog catalog = TestConfig.with(Map.of(), ModelCatalog.class).getConfigMapping(ModelCatalog.class);
         api = new SimulatedApi(catalog, new PromptCache(System::nanoTime), new ObjectMapper());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -48,7 +51,12 @@ public final class LoopbackSimulator implements AutoCloseable {
     }
 
     public static LoopbackSimulator start() throws IOException {
-        return new LoopbackSimulator();
+        return new LoopbackSimulator(STREAM_PACE);
+    }
+
+    /** @param streamPace between two events of a streamed answer; zero answers at once */
+    public static LoopbackSimulator start(Duration streamPace) throws IOException {
+        return new LoopbackSimulator(streamPace);
     }
 
     public URI baseUri() {
@@ -119,7 +127,7 @@ public final class LoopbackSimulator implements AutoCloseable {
         }
     }
 
-    /** The frames one at a time, {@link #STREAM_PACE_MS} apart, each flushed. */
+    /** The frames one at a time, {@link #streamPace} apart, each flushed. */
     private void stream(HttpExchange exchange, SimulatedResponse answer) {
         streamsOpen.incrementAndGet();
         try {
@@ -127,7 +135,9 @@ public final class LoopbackSimulator implements AutoCloseable {
             for (String frame : answer.frames()) {
                 exchange.getResponseBody().write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 exchange.getResponseBody().flush();
-                Thread.sleep(STREAM_PACE_MS);
+                if (!streamPace.isZero()) {
+                    Thread.sleep(streamPace.toMillis());
+                }
             }
         } catch (IOException clientGone) {
             // the caller left mid-stream
