@@ -88,9 +88,12 @@ class InvocationBenchmark {
         SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "emf"));
         try (LoopbackSimulator upstream = LoopbackSimulator.start(Duration.ZERO);
                 FakeSecretsManager secrets = FakeSecretsManager.holding(KEY);
-                FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
-                StreamProbe probe = new StreamProbe();
-                FakeRuntimeApi streamingApi = new FakeRuntimeApi(probe)) {
+                FakeRuntimeApi runtimeApi = new FakeRuntimeApi()) {
+            long[] firstText = {0};
+            FakeRuntimeApi streamingApi = new FakeRuntimeApi(() -> {
+                firstText[0] = System.nanoTime();
+                return 0;
+            });
             MessageRequest request = MessageRequest.builder("claude-sonnet-4-6", 512).message(Message.user(TEXT)).build();
             byte[] body = JSON.writeValueAsBytes(request);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -132,7 +135,7 @@ class InvocationBenchmark {
                             FakeRuntimeApi.Result result = streamingApi.invoke(chatEvent.toString(), Duration.ofSeconds(30))
                                     .get(30, TimeUnit.SECONDS);
                             check(result.body().contains("event:done"), result.body());
-                            return probe.firstText - start;
+                            return firstText[0] - start;
                         }));
                 int upstreamBefore = upstream.received().size();
                 run(ways, WARM_UP / PER_ROUND, function, streaming, new LinkedHashMap<>());
@@ -143,6 +146,7 @@ class InvocationBenchmark {
                 print(samples);
             } finally {
                 sdk.close();
+                streamingApi.close();
             }
         }
     }
@@ -237,21 +241,5 @@ class InvocationBenchmark {
         env.put("TELEMETRY_SINK", "emf");
         return PackagedFunction.start(Path.of("target", "function.zip"), Path.of("target", "lambda-runtime"),
                 Files.createDirectories(Path.of("target", "benchmark", name)), template.functionMemoryMb(), env);
-    }
-
-    /** When a streamed response's first text reached the fake Runtime API. */
-    private static final class StreamProbe implements java.util.function.IntSupplier, AutoCloseable {
-        volatile long firstText;
-
-        @Override
-        public int getAsInt() {
-            firstText = System.nanoTime();
-            return 0;
-        }
-
-        @Override
-        public void close() {
-            // nothing held
-        }
     }
 }
