@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes metrics as CloudWatch Embedded Metric Format: one JSON object per stdout line, per
- * feature and model of the invocation, declaring all three dimension sets, so CloudWatch extracts
- * the same metrics as {@link CloudWatchSink} sends, from the log, with no API call.
+ * Writes metrics as CloudWatch Embedded Metric Format: JSON objects, one per stdout line, that
+ * declare each metric under the dimension sets {@link MetricName} gives it, so CloudWatch extracts
+ * the same series as {@link CloudWatchSink} sends, from the log, with no API call.
  */
 final class EmfSink implements MetricSink {
 
@@ -37,58 +38,53 @@ final class EmfSink implements MetricSink {
         lines(records).forEach(out::write);
     }
 
+    /**
+     * One document per scope and per value of the dimensions its metrics use (for every call: per
+     * feature and model), each declaring one directive per distinct list of dimension sets.
+     */
     List<String> lines(List<CallRecord> records) {
-        Map<List<String>, List<CallRecord>> groups = new LinkedHashMap<>();
-        records.forEach(r -> groups.computeIfAbsent(List.of(r.feature(), r.model()), k -> new ArrayList<>()).add(r));
         List<String> lines = new ArrayList<>();
-        groups.forEach((key, members) -> {
-            for (int from = 0; from < members.size(); from += MAX_VALUES) {
-                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES)), Dimension.SETS,
-                        MetricName.PER_CALL));
-            }
-        });
-        // Cache misses by reason: a document of their own, since a root holds one value per dimension.
-        Map<List<String>, List<CallRecord>> missed = new LinkedHashMap<>();
-        records.stream().filter(r -> r.cacheMissReason() != null).forEach(
-                r -> missed.computeIfAbsent(List.of(r.feature(), r.cacheMissReason()), k -> new ArrayList<>()).add(r));
-        missed.forEach((key, members) -> {
-            for (int from = 0; from < members.size(); from += MAX_VALUES) {
-                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES)),
-                        Dimension.REASON_SETS, List.of(MetricName.CACHE_MISSED_INPUT_TOKENS)));
-            }
-        });
-        // Time to first token: streamed calls only, so that no other call adds a zero to its percentiles.
-        Map<List<String>, List<CallRecord>> streamed = new LinkedHashMap<>();
-        records.stream().filter(r -> r.timeToFirstToken() != null).forEach(
-                r -> streamed.computeIfAbsent(List.of(r.feature(), r.model()), k -> new ArrayList<>()).add(r));
-        streamed.forEach((key, members) -> {
-            for (int from = 0; from < members.size(); from += MAX_VALUES) {
-                lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES)), Dimension.SETS,
-                        List.of(MetricName.TIME_TO_FIRST_TOKEN)));
-            }
-        });
+        for (MetricName.Scope scope : MetricName.Scope.values()) {
+            List<MetricName> metrics = scope.metrics();
+            Set<Dimension> dimensions = scope.dimensions();
+            // A root holds one value per dimension: records that differ in one go to documents of their own.
+            Map<List<String>, List<CallRecord>> groups = new LinkedHashMap<>();
+            records.stream().filter(scope::includes).forEach(record -> groups.computeIfAbsent(
+                    dimensions.stream().map(dimension -> dimension.valueOf(record)).toList(),
+                    k -> new ArrayList<>()).add(record));
+            groups.values().forEach(members -> {
+                for (int from = 0; from < members.size(); from += MAX_VALUES) {
+                    lines.add(line(members.subList(from, Math.min(members.size(), from + MAX_VALUES)), dimensions,
+                            metrics));
+                }
+            });
+        }
         return lines;
     }
 
-    private String line(List<CallRecord> records, List<List<Dimension>> dimensionSets, List<MetricName> metricNames) {
+    private String line(List<CallRecord> records, Set<Dimension> dimensions, List<MetricName> metrics) {
         ObjectNode root = json.createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", clock.millis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", namespace);
-        ArrayNode sets = directive.putArray("Dimensions");
-        java.util.Set<Dimension> used = new java.util.LinkedHashSet<>();
-        for (List<Dimension> set : dimensionSets) {
-            ArrayNode names = sets.addArray();
-            set.forEach(dimension -> names.add(dimension.wireName()));
-            used.addAll(set);
-        }
-        ArrayNode metrics = directive.putArray("Metrics");
-        for (Dimension dimension : used) {
+        ArrayNode directives = aws.putArray("CloudWatchMetrics");
+        Map<List<List<Dimension>>, List<MetricName>> bySets = new LinkedHashMap<>();
+        metrics.forEach(metric -> bySets.computeIfAbsent(metric.dimensionSets(), k -> new ArrayList<>()).add(metric));
+        bySets.forEach((sets, declared) -> {
+            ObjectNode directive = directives.addObject();
+            directive.put("Namespace", namespace);
+            ArrayNode names = directive.putArray("Dimensions");
+            sets.forEach(set -> {
+                ArrayNode members = names.addArray();
+                set.forEach(dimension -> members.add(dimension.wireName()));
+            });
+            ArrayNode declarations = directive.putArray("Metrics");
+            declared.forEach(metric -> declarations.addObject().put("Name", metric.wireName())
+                    .put("Unit", metric.unit().wireName()));
+        });
+        for (Dimension dimension : dimensions) {
             root.put(dimension.wireName(), dimension.valueOf(records.get(0)));
         }
-        for (MetricName metric : metricNames) {
-            metrics.addObject().put("Name", metric.wireName()).put("Unit", metric.unit().wireName());
+        for (MetricName metric : metrics) {
             if (records.size() == 1) {
                 root.put(metric.wireName(), metric.valueOf(records.get(0)));
             } else {

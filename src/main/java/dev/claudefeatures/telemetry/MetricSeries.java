@@ -11,32 +11,22 @@ import java.util.Map;
  */
 public record MetricSeries(MetricName metric, Map<String, String> dimensions, List<Double> values) {
 
-    /** Every metric, for every dimension set, of these records; in a stable order. */
+    /** Every metric, under each of its dimension sets, of the records in its scope; in a stable order. */
     public static List<MetricSeries> of(List<CallRecord> records) {
         List<MetricSeries> series = new ArrayList<>();
-        collect(records, Dimension.SETS, MetricName.PER_CALL, series);
-        List<CallRecord> missed = records.stream().filter(record -> record.cacheMissReason() != null).toList();
-        collect(missed, Dimension.REASON_SETS, List.of(MetricName.CACHE_MISSED_INPUT_TOKENS), series);
-        List<CallRecord> streamed = records.stream().filter(record -> record.timeToFirstToken() != null).toList();
-        collect(streamed, Dimension.SETS, List.of(MetricName.TIME_TO_FIRST_TOKEN), series);
-        return series;
-    }
-
-    private static void collect(List<CallRecord> records, List<List<Dimension>> sets, List<MetricName> metrics,
-            List<MetricSeries> series) {
-        for (List<Dimension> set : sets) {
-            Map<Map<String, String>, List<CallRecord>> groups = new LinkedHashMap<>();
-            for (CallRecord record : records) {
-                Map<String, String> key = new LinkedHashMap<>();
-                set.forEach(dimension -> key.put(dimension.wireName(), dimension.valueOf(record)));
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(record);
-            }
-            groups.forEach((dimensions, members) -> {
-                for (MetricName metric : metrics) {
-                    series.add(new MetricSeries(metric, Map.copyOf(dimensions),
-                            members.stream().map(metric::valueOf).toList()));
+        for (MetricName metric : MetricName.values()) {
+            List<CallRecord> inScope = records.stream().filter(metric.scope()::includes).toList();
+            for (List<Dimension> set : metric.dimensionSets()) {
+                Map<Map<String, String>, List<Double>> groups = new LinkedHashMap<>();
+                for (CallRecord record : inScope) {
+                    Map<String, String> key = new LinkedHashMap<>();
+                    set.forEach(dimension -> key.put(dimension.wireName(), dimension.valueOf(record)));
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(metric.valueOf(record));
                 }
-            });
+                groups.forEach((dimensions, values) ->
+                        series.add(new MetricSeries(metric, Map.copyOf(dimensions), List.copyOf(values))));
+            }
         }
+        return series;
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,8 @@ class EmfSinkTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    /** Seven metrics per feature, cost three ways, calls and stops two, errors and retries overall. */
+    static final int SERIES_OF_ONE_FEATURE_AND_MODEL = 7 + 3 + 2 * 2 + 2;
     private final EmfSink sink = new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), JSON, new StdoutLines());
 
     private static CallRecord record(String model, int input, StopReason stop, int attempts, String error) {
@@ -30,27 +34,40 @@ class EmfSinkTest {
                 Duration.ofMillis(840), attempts, false, new BigDecimal("0.00123"), error, false, "0123456789ab", null, 0, null);
     }
 
+    /** The dimension sets of every metric of a call, as the alarms and the dashboard read them. */
+    private static final Map<String, String> DECLARED = Map.ofEntries(
+            Map.entry("InputTokens", "[[\"Feature\"]]"), Map.entry("CacheReadTokens", "[[\"Feature\"]]"),
+            Map.entry("CacheWriteTokens", "[[\"Feature\"]]"), Map.entry("OutputTokens", "[[\"Feature\"]]"),
+            Map.entry("Latency", "[[\"Feature\"]]"), Map.entry("Escalations", "[[\"Feature\"]]"),
+            Map.entry("CacheIneffective", "[[\"Feature\"]]"),
+            Map.entry("EstimatedCostUSD", "[[\"Feature\"],[\"Model\"],[]]"),
+            Map.entry("Calls", "[[\"Feature\"],[]]"), Map.entry("MaxTokensStops", "[[\"Feature\"],[]]"),
+            Map.entry("Errors", "[[]]"), Map.entry("Retries", "[[]]"));
+
     @Test
-    void aLineIsValidEmbeddedMetricFormat() throws Exception {
+    void aLineIsValidEmbeddedMetricFormatAndDeclaresEachMetricUnderItsOwnSets() throws Exception {
         List<String> lines = sink.lines(List.of(record("claude-sonnet-4-6", 100, StopReason.MAX_TOKENS, 2, null)));
 
         assertThat(lines).hasSize(1);
         JsonNode line = JSON.readTree(lines.get(0));
         JsonNode aws = line.path("_aws");
         assertThat(aws.path("Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
-        assertThat(aws.path("CloudWatchMetrics")).hasSize(1);
-        JsonNode directive = aws.path("CloudWatchMetrics").get(0);
-        assertThat(directive.path("Namespace").asText()).isEqualTo("ClaudeFeatures");
-        assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Feature\",\"Model\"],[\"Feature\"],[]]");
-        // Every dimension named by the directive is a string member of the root.
-        directive.path("Dimensions").forEach(set -> set.forEach(
-                name -> assertThat(line.path(name.asText()).isTextual()).as(name.asText()).isTrue()));
-        // Every metric named by the directive is a numeric member of the root, with a valid unit.
-        assertThat(directive.path("Metrics")).hasSize(MetricName.PER_CALL.size());
-        for (JsonNode metric : directive.path("Metrics")) {
-            assertThat(line.path(metric.path("Name").asText()).isNumber()).as(metric.toString()).isTrue();
-            assertThat(metric.path("Unit").asText()).isIn("Count", "Milliseconds", "None");
+        Map<String, String> declared = new HashMap<>();
+        for (JsonNode directive : aws.path("CloudWatchMetrics")) {
+            assertThat(directive.path("Namespace").asText()).isEqualTo("ClaudeFeatures");
+            // Every dimension named by the directive is a string member of the root.
+            directive.path("Dimensions").forEach(set -> set.forEach(
+                    name -> assertThat(line.path(name.asText()).isTextual()).as(name.asText()).isTrue()));
+            // Every metric named by the directive is a numeric member of the root, with a valid unit.
+            for (JsonNode metric : directive.path("Metrics")) {
+                assertThat(line.path(metric.path("Name").asText()).isNumber()).as(metric.toString()).isTrue();
+                assertThat(metric.path("Unit").asText()).isIn("Count", "Milliseconds", "None");
+                assertThat(declared.put(metric.path("Name").asText(), directive.path("Dimensions").toString()))
+                        .as("declared once: " + metric).isNull();
+            }
         }
+        assertThat(declared).isEqualTo(DECLARED);
+        assertThat(aws.path("CloudWatchMetrics")).as("one directive per distinct list of sets").hasSize(4);
         assertThat(line.path("Feature").asText()).isEqualTo("summarise");
         assertThat(line.path("Model").asText()).isEqualTo("claude-sonnet-4-6");
     }
@@ -61,9 +78,8 @@ class EmfSinkTest {
                 record("claude-sonnet-4-6", 70, StopReason.END_TURN, 1, null));
         JsonNode line = JSON.readTree(sink.lines(records).get(0));
 
-        List<MetricDatum> datums = CloudWatchSink.datums(records, NOW).stream()
-                .filter(d -> d.dimensions().size() == 2).toList();
-        assertThat(datums).hasSize(MetricName.PER_CALL.size());
+        List<MetricDatum> datums = CloudWatchSink.datums(records, NOW);
+        assertThat(datums).hasSize(SERIES_OF_ONE_FEATURE_AND_MODEL);
         for (MetricDatum datum : datums) {
             List<Double> emf = new ArrayList<>();
             line.path(datum.metricName()).forEach(value -> emf.add(value.asDouble()));
@@ -104,6 +120,6 @@ class EmfSinkTest {
         List<MetricDatum> datums = CloudWatchSink.datums(many, NOW);
 
         assertThat(datums).allSatisfy(d -> assertThat(d.values()).hasSizeLessThanOrEqualTo(150));
-        assertThat(datums).hasSize(MetricName.PER_CALL.size() * 3 * 2);
+        assertThat(datums).hasSize(SERIES_OF_ONE_FEATURE_AND_MODEL * 2);
     }
 }

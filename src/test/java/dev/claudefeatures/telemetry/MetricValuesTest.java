@@ -154,19 +154,22 @@ class MetricValuesTest {
         sink.publish(List.of(STOPPED));
         assertThat(requests).singleElement().satisfies(request -> {
             assertThat(request.namespace()).isEqualTo("ClaudeFeatures");
-            assertThat(request.metricData()).hasSize(MetricName.PER_CALL.size() * 3);
-            MetricDatum latency = request.metricData().stream()
-                    .filter(d -> d.metricName().equals("Latency") && d.dimensions().size() == 2).findFirst().orElseThrow();
+            assertThat(request.metricData()).hasSize(EmfSinkTest.SERIES_OF_ONE_FEATURE_AND_MODEL);
+            MetricDatum latency = only(request.metricData().stream().filter(d -> d.metricName().equals("Latency")));
             assertThat(latency.values()).containsExactly(1234.5);
             assertThat(latency.unitAsString()).isEqualTo("Milliseconds");
             assertThat(latency.timestamp()).isEqualTo(NOW);
             assertThat(latency.dimensions()).extracting(d -> d.name() + "=" + d.value())
-                    .containsExactlyInAnyOrder("Feature=summarise", "Model=claude-sonnet-4-6");
+                    .containsExactly("Feature=summarise");
+            MetricDatum costByModel = only(request.metricData().stream().filter(d -> d.metricName().equals("EstimatedCostUSD")
+                    && d.dimensions().size() == 1 && d.dimensions().get(0).name().equals("Model")));
+            assertThat(costByModel.dimensions().get(0).value()).isEqualTo("claude-sonnet-4-6");
+            assertThat(costByModel.values()).containsExactly(0.00123);
         });
 
-        // 91 feature/model pairs: 91 x 11 x (1 + 1) + 11 series, more than one request can carry.
+        // 110 features on one model: 110 x 10 per-feature series + 6 more, more than one request can carry.
         List<CallRecord> many = new ArrayList<>();
-        for (int i = 0; i < 91; i++) {
+        for (int i = 0; i < 110; i++) {
             many.add(new CallRecord("f" + i, "m", null, TokenCounts.NONE, StopReason.END_TURN, Duration.ZERO, 1,
                     false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
         }
@@ -178,15 +181,21 @@ class MetricValuesTest {
         assertThat(requests.stream().mapToInt(r -> r.metricData().size()).sum()).isEqualTo(datums);
     }
 
+    private static MetricDatum only(java.util.stream.Stream<MetricDatum> datums) {
+        List<MetricDatum> found = datums.toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
     @Test
     void oneHundredFiftyValuesFitOneDatumAndOneMoreStartsAnother() {
         List<CallRecord> records = new ArrayList<>();
         for (int i = 0; i < CloudWatchSink.MAX_VALUES_PER_DATUM; i++) {
             records.add(STOPPED);
         }
-        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.PER_CALL.size() * 3);
+        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(EmfSinkTest.SERIES_OF_ONE_FEATURE_AND_MODEL);
         records.add(STOPPED);
-        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(MetricName.PER_CALL.size() * 3 * 2);
+        assertThat(CloudWatchSink.datums(records, NOW)).hasSize(EmfSinkTest.SERIES_OF_ONE_FEATURE_AND_MODEL * 2);
     }
 
     @Test
@@ -201,7 +210,7 @@ class MetricValuesTest {
     }
 
     @Test
-    void cacheMissesAreCountedByReasonPerFeatureAndOverallOnlyForCallsThatGaveOne() throws Exception {
+    void cacheMissesAreCountedByReasonOnlyForCallsThatGaveOne() throws Exception {
         CallRecord missed = new CallRecord("support-reply", "claude-sonnet-4-6", "req_3", new TokenCounts(4100, 0, 4100,
                 0, 50), StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false, "0123456789ab",
                 "system_changed", 4096, null);
@@ -210,8 +219,7 @@ class MetricValuesTest {
 
         assertThat(series).filteredOn(s -> s.metric() == MetricName.CACHE_MISSED_INPUT_TOKENS)
                 .extracting(s -> new java.util.TreeMap<>(s.dimensions()) + "=" + s.values())
-                .containsExactlyInAnyOrder("{Feature=support-reply, Reason=system_changed}=[4096.0]",
-                        "{Reason=system_changed}=[4096.0]");
+                .containsExactly("{Reason=system_changed}=[4096.0]");
         List<String> written = new ArrayList<>();
         new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), new ObjectMapper(), new StdoutLines() {
             @Override
@@ -224,7 +232,7 @@ class MetricValuesTest {
         assertThat(byReason.path("Reason").asText()).isEqualTo("system_changed");
         assertThat(byReason.path("CacheMissedInputTokens").asDouble()).isEqualTo(4096.0);
         assertThat(byReason.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString())
-                .isEqualTo("[[\"Feature\",\"Reason\"],[\"Reason\"]]");
+                .isEqualTo("[[\"Reason\"]]");
         assertThat(new ObjectMapper().readTree(written.get(0)).has("Reason")).isFalse();
     }
 
@@ -238,9 +246,7 @@ class MetricValuesTest {
 
         assertThat(series).filteredOn(s -> s.metric() == MetricName.TIME_TO_FIRST_TOKEN)
                 .extracting(s -> new java.util.TreeMap<>(s.dimensions()) + "=" + s.values())
-                .containsExactlyInAnyOrder("{Feature=chat, Model=claude-sonnet-4-6}=[180.0]", "{Feature=chat}=[180.0]",
-                        "{}=[180.0]");
-        assertThat(MetricName.PER_CALL).doesNotContain(MetricName.TIME_TO_FIRST_TOKEN);
+                .containsExactly("{Feature=chat}=[180.0]");
         List<String> written = new ArrayList<>();
         new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), new ObjectMapper(), new StdoutLines() {
             @Override

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,6 +32,11 @@ class TemplateMetricsTest {
             .map(MetricName::wireName).collect(java.util.stream.Collectors.toSet());
     private static final Set<String> EMITTED_DIMENSIONS = Arrays.stream(Dimension.values())
             .map(Dimension::wireName).collect(java.util.stream.Collectors.toSet());
+    /** Each metric under each dimension set it is emitted under, as "Name[Dim, ...]". */
+    private static final Set<String> EMITTED_SERIES = Arrays.stream(MetricName.values())
+            .flatMap(metric -> metric.dimensionSets().stream().map(set -> series(metric.wireName(),
+                    set.stream().map(Dimension::wireName).toList())))
+            .collect(java.util.stream.Collectors.toSet());
     /** SEARCH('{Namespace,Dim,...} MetricName="Name"', ...) */
     private static final Pattern SEARCH = Pattern.compile("SEARCH\\('\\{([^}]*)\\}\\s*MetricName=\"([^\"]+)\"");
 
@@ -38,6 +45,12 @@ class TemplateMetricsTest {
     /** Names used by the template: metric names and dimension names, per place. */
     private final Set<String> metrics = new LinkedHashSet<>();
     private final Set<String> dimensions = new LinkedHashSet<>();
+    /** Metric and dimension-name pairs, as {@link #EMITTED_SERIES} spells them. */
+    private final Set<String> watched = new LinkedHashSet<>();
+
+    private static String series(String metric, java.util.Collection<String> dimensionNames) {
+        return metric + new java.util.TreeSet<>(dimensionNames);
+    }
 
     @BeforeAll
     static void readTemplate() throws IOException {
@@ -67,6 +80,9 @@ class TemplateMetricsTest {
 
         assertThat(metrics).isSubsetOf(EMITTED_METRICS);
         assertThat(dimensions).isSubsetOf(EMITTED_DIMENSIONS);
+        // An alarm on a metric under a dimension set it is not emitted under would watch nothing.
+        assertThat(watched).isSubsetOf(EMITTED_SERIES).contains("CacheMissedInputTokens[Reason]",
+                "EstimatedCostUSD[]", "EstimatedCostUSD[Feature]", "Calls[Feature]", "Errors[]");
         // The four alarms of the cost discipline are all there.
         assertThat(alarmed).contains("EstimatedCostUSD", "Calls", "MaxTokensStops", "Errors");
     }
@@ -90,6 +106,8 @@ class TemplateMetricsTest {
         assertThat(widgets).isGreaterThanOrEqualTo(6);
         assertThat(metrics).isSubsetOf(EMITTED_METRICS);
         assertThat(dimensions).isSubsetOf(EMITTED_DIMENSIONS);
+        assertThat(watched).isSubsetOf(EMITTED_SERIES).contains("InputTokens[Feature]", "Latency[Feature]",
+                "EstimatedCostUSD[Model]", "Retries[]");
         assertThat(metrics).contains("InputTokens", "CacheReadTokens", "CacheWriteTokens", "OutputTokens",
                 "EstimatedCostUSD", "Latency", "Errors", "MaxTokensStops");
     }
@@ -119,10 +137,13 @@ class TemplateMetricsTest {
     }
 
     private void collectMetric(JsonNode metric) {
+        List<String> names = new ArrayList<>();
+        metric.path("Dimensions").forEach(d -> names.add(d.path("Name").asText()));
+        dimensions.addAll(names);
         if (metric.hasNonNull("MetricName")) {
             metrics.add(metric.path("MetricName").asText());
+            watched.add(series(metric.path("MetricName").asText(), names));
         }
-        metric.path("Dimensions").forEach(d -> dimensions.add(d.path("Name").asText()));
     }
 
     /** A row is {"expression": ...} or [namespace, metric, (dimension, value)*, {options}?]. */
@@ -131,14 +152,19 @@ class TemplateMetricsTest {
             Matcher search = SEARCH.matcher(row.get(0).path("expression").asText());
             while (search.find()) {
                 String[] schema = search.group(1).split(",");
-                dimensions.addAll(Arrays.asList(schema).subList(1, schema.length));
+                List<String> names = Arrays.asList(schema).subList(1, schema.length);
+                dimensions.addAll(names);
                 metrics.add(search.group(2));
+                watched.add(series(search.group(2), names));
             }
             return;
         }
         metrics.add(row.get(1).asText());
+        List<String> names = new ArrayList<>();
         for (int i = 2; i + 1 < row.size() && row.get(i).isTextual(); i += 2) {
-            dimensions.add(row.get(i).asText());
+            names.add(row.get(i).asText());
         }
+        dimensions.addAll(names);
+        watched.add(series(row.get(1).asText(), names));
     }
 }

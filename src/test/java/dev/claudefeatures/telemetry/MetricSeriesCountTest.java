@@ -1,0 +1,127 @@
+package dev.claudefeatures.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.messages.StopReason;
+
+/**
+ * Every distinct metric name and dimension values is a CloudWatch series billed by the month:
+ * counted here from what both sinks actually emit when six features run on two models and every
+ * kind of call happens, against the formula and the monthly figure that README states.
+ */
+class MetricSeriesCountTest {
+
+    private static final List<String> FEATURES = List.of("summarise", "extract-invoice", "support-reply", "answer",
+            "chat", "classify-ticket");
+    private static final List<String> MODELS = List.of("claude-sonnet-4-6", "claude-opus-4-6");
+    /** Every cache_miss_reason type the API documents. */
+    private static final List<String> REASONS = List.of("model_changed", "system_changed", "tools_changed",
+            "messages_changed", "previous_message_not_found", "unavailable");
+    private static final List<String> STREAMED_FEATURES = List.of("chat");
+    /** CloudWatch's price of one custom metric series per month, first 10,000 (us-east-1). */
+    private static final BigDecimal PRICE_PER_SERIES = new BigDecimal("0.30");
+    private static final BigDecimal BUDGET_PER_MONTH = new BigDecimal("25");
+    private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+
+    /** README's formula: 10 per feature, 5 overall, 1 per model, 1 per reason, 1 per streamed feature. */
+    private static int formula(int features, int models, int reasons, int streamedFeatures) {
+        return 10 * features + 5 + models + reasons + streamedFeatures;
+    }
+
+    /** Every feature on every model, every miss reason, the streamed feature streaming; failures too. */
+    private static List<CallRecord> everyKindOfCall() {
+        List<CallRecord> records = new ArrayList<>();
+        for (String feature : FEATURES) {
+            for (String model : MODELS) {
+                Duration firstToken = STREAMED_FEATURES.contains(feature) ? Duration.ofMillis(200) : null;
+                records.add(new CallRecord(feature, model, "req", new TokenCounts(10, 20, 5, 0, 30),
+                        StopReason.MAX_TOKENS, Duration.ofMillis(900), 2, true, new BigDecimal("0.001"), null, true,
+                        "0123456789ab", null, 0, firstToken));
+                records.add(new CallRecord(feature, model, null, TokenCounts.NONE, null, Duration.ofMillis(5), 3,
+                        false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0, null));
+                for (String reason : REASONS) {
+                    records.add(new CallRecord(feature, model, "req", new TokenCounts(4000, 0, 4000, 0, 30),
+                            StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false,
+                            "0123456789ab", reason, 4000, null));
+                }
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void sixFeaturesOnTwoModelsStayWithinTwentyFiveDollarsAMonth() throws IOException {
+        Set<String> sent = new HashSet<>();
+        CloudWatchSink.datums(everyKindOfCall(), NOW).forEach(datum -> {
+            TreeMap<String, String> dimensions = new TreeMap<>();
+            datum.dimensions().forEach(d -> dimensions.put(d.name(), d.value()));
+            sent.add(datum.metricName() + dimensions);
+        });
+        Set<String> extracted = emfSeries(everyKindOfCall());
+
+        int series = formula(FEATURES.size(), MODELS.size(), REASONS.size(), STREAMED_FEATURES.size());
+        assertThat(sent).as("series the cloudwatch sink puts").hasSize(series);
+        assertThat(extracted).as("series CloudWatch extracts from the EMF lines").isEqualTo(sent);
+        BigDecimal monthly = PRICE_PER_SERIES.multiply(BigDecimal.valueOf(series));
+        assertThat(monthly).isLessThanOrEqualTo(BUDGET_PER_MONTH);
+
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(readme).contains("10 × F + M + R + S + 5")
+                .contains(series + " series").contains("$" + monthly.setScale(2) + " a month");
+    }
+
+    @Test
+    void aFeatureAddsTenSeriesAndAModelOne() {
+        List<CallRecord> records = everyKindOfCall();
+        int base = emfSeries(records).size();
+        List<CallRecord> more = new ArrayList<>(records);
+        more.add(new CallRecord("translate", "claude-sonnet-4-6", "req", TokenCounts.NONE, StopReason.END_TURN,
+                Duration.ofMillis(1), 1, false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
+        assertThat(emfSeries(more)).hasSize(base + 10);
+        more.add(new CallRecord("translate", "claude-haiku-4-5", "req", TokenCounts.NONE, StopReason.END_TURN,
+                Duration.ofMillis(1), 1, false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
+        assertThat(emfSeries(more)).hasSize(base + 11);
+    }
+
+    /** The series CloudWatch would extract: each declared metric under each set, with the root's values. */
+    private static Set<String> emfSeries(List<CallRecord> records) {
+        EmfSink sink = new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), new ObjectMapper(),
+                new StdoutLines());
+        Set<String> series = new HashSet<>();
+        for (String line : sink.lines(records)) {
+            JsonNode document;
+            try {
+                document = new ObjectMapper().readTree(line);
+            } catch (IOException e) {
+                throw new AssertionError(line, e);
+            }
+            for (JsonNode directive : document.path("_aws").path("CloudWatchMetrics")) {
+                for (JsonNode set : directive.path("Dimensions")) {
+                    TreeMap<String, String> dimensions = new TreeMap<>();
+                    set.forEach(name -> dimensions.put(name.asText(), document.path(name.asText()).asText()));
+                    directive.path("Metrics").forEach(metric -> series.add(metric.path("Name").asText() + dimensions));
+                }
+            }
+        }
+        return series;
+    }
+}
