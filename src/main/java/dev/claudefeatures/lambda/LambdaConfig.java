@@ -3,7 +3,7 @@ package dev.claudefeatures.lambda;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code lambda.*}: how answers are streamed, on Lambda and in dev. */
+/** {@code lambda.*}: how answers are streamed and when metrics are published, on Lambda and in dev. */
 @ConfigMapping(prefix = "lambda")
 public interface LambdaConfig {
 
@@ -13,6 +13,29 @@ public interface LambdaConfig {
      */
     @WithDefault("false")
     boolean streamingRuntime();
+
+    /**
+     * With the {@code cloudwatch} sink in Lambda: publish each invocation's metrics after its
+     * answer, from an internal extension that holds the environment until they are sent
+     * ({@link MetricsExtension}); off: before the answer.
+     */
+    @WithDefault("true")
+    boolean metricsAfterResponse();
+
+    /**
+     * When to rehearse every feature once through the whole path against the offline simulator:
+     * {@code snapstart} (before SnapStart takes its snapshot, so that restored environments start
+     * warm), {@code init} (at the end of every init, e.g. for provisioned concurrency; it lengthens
+     * each cold start) or {@code off}.
+     */
+    @WithDefault("snapstart")
+    PrimingMode priming();
+
+    enum PrimingMode {
+        SNAPSTART,
+        INIT,
+        OFF
+    }
 
     /** Dev and test only: the port on which the routes answer as they are written (0: a free one). */
     @WithDefault("8090")

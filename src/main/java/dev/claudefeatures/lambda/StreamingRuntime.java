@@ -77,6 +77,7 @@ public class StreamingRuntime {
         while (!VirtualHttp.ready() && !Thread.currentThread().isInterrupted()) {
             pause(10);
         }
+        Priming.whenDue(this::prime);
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 serve(http.send(HttpRequest.newBuilder(URI.create("http://" + api + PREFIX + "/invocation/next"))
@@ -121,15 +122,60 @@ public class StreamingRuntime {
                 }
             });
         } catch (RuntimeException unusable) {
-            postError(requestId, unusable);
+            try {
+                postError(requestId, unusable);
+            } finally {
+                InvocationEnds.ended(requestId);
+            }
             return;
         }
-        Object first = pieces.take();
-        if (first instanceof Throwable failure) {
-            postError(requestId, failure);
-            return;
+        try {
+            Object first = pieces.take();
+            if (first instanceof Throwable failure) {
+                postError(requestId, failure);
+                return;
+            }
+            stream(requestId, first, pieces);
+        } finally {
+            InvocationEnds.ended(requestId);
         }
-        stream(requestId, first, pieces);
+    }
+
+    /** One invocation of the application as this loop makes it, its answer read and dropped; returns the status. */
+    private int prime(String event) {
+        java.util.concurrent.CompletableFuture<Integer> status = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try {
+            VirtualHttp.dispatch(event(json.readTree(event)), new RuntimeContext("priming-" + java.util.UUID.randomUUID(),
+                    null, System.currentTimeMillis() + 30_000), new VirtualHttp.Listener() {
+                        @Override
+                        public void head(int code, Map<String, String> headers) {
+                            status.complete(code);
+                        }
+
+                        @Override
+                        public void chunk(byte[] bytes) {
+                        }
+
+                        @Override
+                        public void end() {
+                            ended.countDown();
+                        }
+
+                        @Override
+                        public void failed(Throwable failure) {
+                            status.complete(500);
+                            ended.countDown();
+                        }
+                    });
+            ended.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return status.getNow(500);
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 500;
+        }
     }
 
     /** Posts the answer as it comes: the prelude first, then each piece, flushed. */

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
@@ -16,20 +18,27 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class Endpoints {
 
+    private static final Logger LOG = Logger.getLogger(Endpoints.class);
+
     @Produces
     @Startup
     @ApplicationScoped
-    AnthropicEndpoint endpoint(AnthropicConfig config, ConfiguredEndpoint configured, Instance<StandInEndpoint> standIns) {
+    ReroutableEndpoint endpoint(AnthropicConfig config, ConfiguredEndpoint configured,
+            Instance<StandInEndpoint> standIns) {
         boolean offline = config.offline()
                 .orElse(LaunchMode.current() != LaunchMode.NORMAL && !configured.hasCredentials());
         if (!offline) {
             configured.requireCredentials();
-            return configured;
+            return new ReroutableEndpoint(configured);
         }
         if (!standIns.isResolvable()) {
             throw new IllegalStateException("anthropic.offline is on, but this build has no stand-in for the "
                     + "Anthropic API (the offline simulator)");
         }
-        return standIns.get().start();
+        StandInEndpoint standIn = standIns.get();
+        AnthropicEndpoint started = standIn.start();
+        LOG.infof("Offline: features answer from %s at %s (no API call, no cost). Set ANTHROPIC_API_KEY to call the real API.",
+                standIn.describe(), started.baseUri());
+        return new ReroutableEndpoint(started);
     }
 }

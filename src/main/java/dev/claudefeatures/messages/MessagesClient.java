@@ -1,5 +1,6 @@
 package dev.claudefeatures.messages;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,7 +34,7 @@ public class MessagesClient {
     private final AnthropicEndpoint endpoint;
     private final Retrier retrier;
     private final String betas;
-    private volatile MessagesApi api;
+    private volatile Api api;
 
     @Inject
     public MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint) {
@@ -153,21 +154,41 @@ public class MessagesClient {
         return false;
     }
 
-    /** Built on first use, once the endpoint (the simulator, offline) is known. */
+    /**
+     * Built on first use, once the endpoint (the simulator, offline) is known, and again if the
+     * endpoint has moved since (priming rehearses against the simulator, then moves back).
+     */
     private MessagesApi api() {
-        MessagesApi built = api;
-        if (built == null) {
+        URI target = endpoint.baseUri();
+        Api built = api;
+        if (built == null || !built.baseUri().equals(target)) {
             synchronized (this) {
-                if (api == null) {
-                    api = QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(endpoint.baseUri())
+                if (api == null || !api.baseUri().equals(target)) {
+                    if (api != null) {
+                        api.close();
+                    }
+                    api = new Api(target, QuarkusRestClientBuilder.newBuilder()
+                            .baseUri(target)
                             .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .build(MessagesApi.class);
+                            .build(MessagesApi.class));
                 }
                 built = api;
             }
         }
-        return built;
+        return built.client();
+    }
+
+    /** A REST client and the base URI it was built for. */
+    private record Api(URI baseUri, MessagesApi client) {
+        void close() {
+            if (client instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // A client that cannot close leaves only idle connections behind.
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,20 @@ package dev.claudefeatures.messages;
  */
 public interface StandInEndpoint {
 
+    /** What it is, for the log. */
+    default String describe() {
+        return "a stand-in";
+    }
+
     /** Starts answering (once) and returns where and with what key to call it. */
     AnthropicEndpoint start();
+
+    /** Whether it is answering now (started and not stopped). */
+    default boolean answering() {
+        return false;
+    }
+
+    /** Stops answering and closes what {@link #start()} opened; a later start opens it again. */
+    default void stop() {
+    }
 }

@@ -5,8 +5,6 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicEndpoint;
 import dev.claudefeatures.messages.FixedEndpoint;
@@ -16,7 +14,6 @@ import dev.claudefeatures.messages.StandInEndpoint;
 @ApplicationScoped
 public class SimulatorStandIn implements StandInEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(SimulatorStandIn.class);
     /** Sent when no key is configured: any non-empty key will do for the simulator. */
     static final String SIMULATOR_KEY = "offline-simulator";
 
@@ -30,12 +27,25 @@ public class SimulatorStandIn implements StandInEndpoint {
     }
 
     @Override
+    public String describe() {
+        return "the offline simulator";
+    }
+
+    @Override
     public AnthropicEndpoint start() {
         URI uri = simulator.start();
-        LOG.infof("Offline: features answer from the offline simulator at %s (deterministic text, estimated "
-                + "tokens, no cost). Set ANTHROPIC_API_KEY to call the real API.", uri);
         // A directly configured key is sent to the simulator too, as it would be to the API; a
         // secret is never fetched just to talk to the simulator.
         return new FixedEndpoint(uri, anthropic.apiKey().orElse(SIMULATOR_KEY));
+    }
+
+    @Override
+    public boolean answering() {
+        return simulator.isRunning();
+    }
+
+    @Override
+    public void stop() {
+        simulator.stop();
     }
 }

@@ -27,12 +27,14 @@ public class CallRecorder {
     private final UsageLog usageLog;
     private final InvocationMetrics invocation;
     private final MetricSink sink;
+    private final Rehearsal rehearsal;
 
     @Inject
-    public CallRecorder(UsageLog usageLog, InvocationMetrics invocation, MetricSink sink) {
+    public CallRecorder(UsageLog usageLog, InvocationMetrics invocation, MetricSink sink, Rehearsal rehearsal) {
         this.usageLog = usageLog;
         this.invocation = invocation;
         this.sink = sink;
+        this.rehearsal = rehearsal;
     }
 
     public CallRecord succeeded(CallContext context, MessageRequest request, MessageCall call) {
@@ -75,6 +77,11 @@ public class CallRecorder {
     }
 
     private void accept(CallRecord record, MessageRequest request, String response) {
+        if (rehearsal.on()) {
+            usageLog.line(record, () -> promptText(request), response);
+            sink.rehearse(List.of(record));
+            return;
+        }
         usageLog.write(record, () -> promptText(request), response);
         if (Arc.container().requestContext().isActive()) {
             invocation.add(record);

@@ -38,6 +38,11 @@ final class EmfSink implements MetricSink {
         lines(records).forEach(out::write);
     }
 
+    @Override
+    public void rehearse(List<CallRecord> records) {
+        lines(records);
+    }
+
     /**
      * One document per scope and per value of the dimensions its metrics use (for every call: per
      * feature and model), each declaring one directive per distinct list of dimension sets.

@@ -6,4 +6,8 @@ import java.util.List;
 public interface MetricSink {
 
     void publish(List<CallRecord> records);
+
+    /** Builds what {@link #publish} would send or write, and drops it: warms the path, costs nothing. */
+    default void rehearse(List<CallRecord> records) {
+    }
 }

@@ -20,18 +20,21 @@ public class MetricSinks {
 
     @Produces
     @ApplicationScoped
-    MetricSink sink(TelemetryConfig config, ObjectMapper json, StdoutLines out) {
+    DeferrableSink sink(TelemetryConfig config, ObjectMapper json, StdoutLines out) {
         return switch (config.sink()) {
-            case CLOUDWATCH -> new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC());
-            case EMF -> new EmfSink(config.namespace(), Clock.systemUTC(), json, out);
-            case LOG -> new LogSink();
-            case NONE -> records -> {
-            };
+            case CLOUDWATCH -> new DeferrableSink(
+                    new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC()), true);
+            case EMF -> new DeferrableSink(new EmfSink(config.namespace(), Clock.systemUTC(), json, out), false);
+            case LOG -> new DeferrableSink(new LogSink(), false);
+            case NONE -> new DeferrableSink(records -> {
+            }, false);
         };
     }
 
-    void close(@Disposes MetricSink sink) {
-        if (sink instanceof CloudWatchSink cloudWatch) {
+    void close(@Disposes DeferrableSink sink) {
+        // Records still held when the application stops go out now rather than never.
+        sink.flush();
+        if (sink.target() instanceof CloudWatchSink cloudWatch) {
             cloudWatch.close();
         }
     }

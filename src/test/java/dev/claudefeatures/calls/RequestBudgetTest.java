@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.simulator.Fault;
 import dev.claudefeatures.telemetry.CallRecord;
-import dev.claudefeatures.telemetry.MetricSink;
+import dev.claudefeatures.telemetry.DeferrableSink;
 import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,7 +59,7 @@ class RequestBudgetTest extends OnTheSimulator {
         // The first request of a JVM pays for class loading in the test client and the mock event
         // server, before the budget starts; Lambda's own clock (used in production) would count it.
         given().contentType(ContentType.JSON).body(TICKET).when().post("/classify/ticket").then().statusCode(200);
-        QuarkusMock.installMockForType((MetricSink) flushed::add, MetricSink.class);
+        QuarkusMock.installMockForType(new DeferrableSink(flushed::add, false), DeferrableSink.class);
     }
 
 

@@ -29,6 +29,12 @@ import com.sun.net.httpserver.HttpServer;
  * streaming mode is read as a Function URL in RESPONSE_STREAM mode reads it: the JSON prelude up
  * to its eight NUL bytes, then the body as it arrives; when the first server-sent {@code delta}
  * event arrives, a probe of the upstream is read ({@link #FakeRuntimeApi(IntSupplier)}).
+ *
+ * <p>It also speaks the Extensions API: an extension registers during init (before the runtime's
+ * first {@code /next}; later, it is refused as Lambda refuses it), then receives an {@code INVOKE}
+ * event for each invocation from {@code /event/next}; its next call to {@code /event/next} says it
+ * is done with that invocation. Lambda freezes the environment only once the runtime has answered
+ * and every extension is done, so {@link #extensionsDone(String)} is the moment of the freeze.
  */
 final class FakeRuntimeApi implements AutoCloseable {
 
@@ -51,14 +57,30 @@ final class FakeRuntimeApi implements AutoCloseable {
     private record Pending(String requestId, String event, Duration timeout, CompletableFuture<Result> result) {
     }
 
+    /** An extension as it registered: its name, the events it asked for, and its queue of invocations. */
+    record Extension(String name, String events, BlockingQueue<Pending> invocations) {
+    }
+
+    private static final String EXTENSIONS = "/2020-01-01/extension";
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final BlockingQueue<Pending> queued = new LinkedBlockingQueue<>();
     private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
+    private volatile long firstPollNanos;
 
     private final IntSupplier atFirstText;
+    private final boolean extensionsApi;
+    private final Map<String, Extension> extensions = new ConcurrentHashMap<>();
+    /** Per extension, the invocation it was last given, until it asks for the next event. */
+    private final Map<String, Pending> givenToExtension = new ConcurrentHashMap<>();
+    /** Per invocation, how many registered extensions are still busy with it, and when they were all done. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> busyExtensions = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Long>> extensionsDone = new ConcurrentHashMap<>();
+    private final Map<String, Long> postedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
 
     FakeRuntimeApi() throws IOException {
         this(() -> -1);
@@ -66,7 +88,13 @@ final class FakeRuntimeApi implements AutoCloseable {
 
     /** @param atFirstText read when a streamed response's first {@code delta} event arrives */
     FakeRuntimeApi(IntSupplier atFirstText) throws IOException {
+        this(atFirstText, true);
+    }
+
+    /** @param extensionsApi false: registration is refused, as where the Extensions API is not offered */
+    FakeRuntimeApi(IntSupplier atFirstText, boolean extensionsApi) throws IOException {
         this.atFirstText = atFirstText;
+        this.extensionsApi = extensionsApi;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(PREFIX + "/invocation/next", this::next);
         server.createContext(PREFIX + "/invocation/", this::complete);
@@ -74,8 +102,70 @@ final class FakeRuntimeApi implements AutoCloseable {
             initError.complete(body(exchange));
             answer(exchange, 202, "{}");
         });
+        server.createContext(EXTENSIONS + "/register", this::register);
+        server.createContext(EXTENSIONS + "/event/next", this::extensionNext);
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** The extensions registered, by name. */
+    Map<String, Extension> extensions() {
+        return Map.copyOf(extensions);
+    }
+
+    /**
+     * Completes, with its {@link System#nanoTime()}, when every extension registered has asked for
+     * the event after invocation {@code requestId}: when Lambda could freeze the environment.
+     */
+    CompletableFuture<Long> extensionsDone(String requestId) {
+        return extensionsDone.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+    }
+
+    /** When the response of {@code requestId} had been read whole, in {@link System#nanoTime()}. */
+    long postedAt(String requestId) {
+        return postedAt.get(requestId);
+    }
+
+    private void register(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestHeaders().getFirst("Lambda-Extension-Name");
+        String events = body(exchange);
+        if (!extensionsApi || firstPoll.isDone() || name == null) {
+            answer(exchange, 403, "{\"errorType\":\"Extension.RegistrationNotAllowed\"}");
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        extensions.put(id, new Extension(name, events, new LinkedBlockingQueue<>()));
+        exchange.getResponseHeaders().add("Lambda-Extension-Identifier", id);
+        answer(exchange, 200, "{\"functionName\":\"claude-features-prod-parity\",\"functionVersion\":\"1\"}");
+    }
+
+    private void extensionNext(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestHeaders().getFirst("Lambda-Extension-Identifier");
+        Extension extension = id == null ? null : extensions.get(id);
+        if (extension == null) {
+            answer(exchange, 403, "{\"errorType\":\"Extension.InvalidExtensionIdentifier\"}");
+            return;
+        }
+        Pending done = givenToExtension.remove(id);
+        if (done != null && busyExtensions.get(done.requestId()).decrementAndGet() == 0) {
+            extensionsDone(done.requestId()).complete(System.nanoTime());
+        }
+        Pending pending;
+        try {
+            pending = extension.invocations().poll(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
+        if (pending == null) {
+            exchange.close();
+            return;
+        }
+        givenToExtension.put(id, pending);
+        answer(exchange, 200, "{\"eventType\":\"INVOKE\",\"deadlineMs\":" + deadlines.get(pending.requestId())
+                + ",\"requestId\":\"" + pending.requestId() + "\",\"invokedFunctionArn\":\"" + FUNCTION_ARN
+                + "\",\"tracing\":{\"type\":\"X-Amzn-Trace-Id\",\"value\":\"Root=1-5759e988-bd862e3fe1be46a994272793\"}}");
     }
 
     /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -86,6 +176,11 @@ final class FakeRuntimeApi implements AutoCloseable {
     /** Completes when the function asks for its first event: its init is over. */
     CompletableFuture<Void> firstPoll() {
         return firstPoll;
+    }
+
+    /** When the first {@code /next} arrived, in {@link System#nanoTime()}: the end of init. */
+    long firstPollNanos() {
+        return firstPollNanos;
     }
 
     CompletableFuture<String> initError() {
@@ -100,7 +195,10 @@ final class FakeRuntimeApi implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
-        firstPoll.complete(null);
+        if (!firstPoll.isDone()) {
+            firstPollNanos = System.nanoTime();
+            firstPoll.complete(null);
+        }
         Pending pending;
         try {
             pending = queued.poll(5, TimeUnit.MINUTES);
@@ -114,10 +212,16 @@ final class FakeRuntimeApi implements AutoCloseable {
             return;
         }
         inFlight.put(pending.requestId(), pending);
+        long deadline = System.currentTimeMillis() + pending.timeout().toMillis();
+        deadlines.put(pending.requestId(), deadline);
+        busyExtensions.put(pending.requestId(), new java.util.concurrent.atomic.AtomicInteger(extensions.size()));
+        if (extensions.isEmpty()) {
+            extensionsDone(pending.requestId()).complete(System.nanoTime());
+        }
+        extensions.values().forEach(extension -> extension.invocations().add(pending));
         var headers = exchange.getResponseHeaders();
         headers.add("Lambda-Runtime-Aws-Request-Id", pending.requestId());
-        headers.add("Lambda-Runtime-Deadline-Ms",
-                Long.toString(System.currentTimeMillis() + pending.timeout().toMillis()));
+        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
         headers.add("Lambda-Runtime-Trace-Id",
                 "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0");
@@ -140,6 +244,7 @@ final class FakeRuntimeApi implements AutoCloseable {
             answer(exchange, 400, "{\"errorType\":\"InvalidRequestID\"}");
             return;
         }
+        postedAt.put(pending.requestId(), System.nanoTime());
         answer(exchange, 202, "{\"status\":\"OK\"}");
         Streamed streamed = streaming ? new Streamed(exchange.getRequestHeaders().getFirst("Content-Type"),
                 prelude.toString(StandardCharsets.UTF_8), reading[0]) : null;

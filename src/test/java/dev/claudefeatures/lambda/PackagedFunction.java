@@ -23,7 +23,7 @@ import java.util.zip.ZipInputStream;
  */
 final class PackagedFunction implements AutoCloseable {
 
-    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final String HANDLER = "dev.claudefeatures.lambda.LambdaHandler::handleRequest";
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final Process process;
@@ -148,6 +148,34 @@ final class PackagedFunction implements AutoCloseable {
     /** The CPU time the function's process has used so far. */
     Duration cpu() {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * The heap in use after a full collection ({@code jcmd GC.run}, then {@code jstat -gc}): what the
+     * function keeps alive, in KiB.
+     */
+    long liveHeapKib() throws IOException, InterruptedException {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        new ProcessBuilder(bin.resolve("jcmd").toString(), Long.toString(pid()), "GC.run").redirectErrorStream(true)
+                .start().waitFor(60, TimeUnit.SECONDS);
+        Process jstat = new ProcessBuilder(bin.resolve("jstat").toString(), "-gc", Long.toString(pid()))
+                .redirectErrorStream(true).start();
+        List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank()).toList();
+        jstat.waitFor(60, TimeUnit.SECONDS);
+        String[] names = lines.get(0).trim().split("\\s+");
+        String[] values = lines.get(1).trim().split("\\s+");
+        double used = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (List.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+                used += Double.parseDouble(values[i]);
+            }
+        }
+        return Math.round(used);
     }
 
     boolean isAlive() {

@@ -13,7 +13,7 @@ class NoKeyOnlineStartupTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Endpoints.class, ConfiguredEndpoint.class,
+            .withApplicationRoot(jar -> jar.addClasses(Endpoints.class, ConfiguredEndpoint.class, ReroutableEndpoint.class,
                     AnthropicEndpoint.class, StandInEndpoint.class, AnthropicConfig.class, ApiVersion.class,
                     AnthropicException.class, AnthropicCredentialsException.class, AnthropicApiException.class,
                     AnthropicTransportException.class, dev.claudefeatures.secrets.SecretsManagerReader.class))

@@ -21,8 +21,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class FakeCloudWatch implements QuarkusTestResourceLifecycleManager {
 
     public enum Mode {
-        OK, FAIL, HANG
+        OK, FAIL, HANG,
+        /** Success, after {@link #SLOW_ANSWER}. */
+        SLOW
     }
+
+    public static final java.time.Duration SLOW_ANSWER = java.time.Duration.ofSeconds(1);
 
     /** A request as received: its path, its Smithy protocol header, its decoded body. */
     public record Received(String path, String protocol, JsonNode body) {
@@ -32,6 +36,7 @@ public class FakeCloudWatch implements QuarkusTestResourceLifecycleManager {
     private static volatile FakeCloudWatch current;
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Long> answeredAt = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.OK;
     private HttpServer server;
 
@@ -67,6 +72,12 @@ public class FakeCloudWatch implements QuarkusTestResourceLifecycleManager {
     public void reset(Mode mode) {
         this.mode = mode;
         received.clear();
+        answeredAt.clear();
+    }
+
+    /** When each successful answer had been sent, in {@link System#nanoTime()}, in order. */
+    public List<Long> answeredAt() {
+        return List.copyOf(answeredAt);
     }
 
     public List<Received> received() {
@@ -78,12 +89,22 @@ public class FakeCloudWatch implements QuarkusTestResourceLifecycleManager {
         received.add(new Received(exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Smithy-Protocol"), CBOR.readTree(body)));
         switch (mode) {
-            case OK -> {
+            case OK, SLOW -> {
+                if (mode == Mode.SLOW) {
+                    try {
+                        Thread.sleep(SLOW_ANSWER.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 // An empty CBOR map: what PutMetricData answers.
                 exchange.getResponseHeaders().add("Content-Type", "application/cbor");
                 exchange.getResponseHeaders().add("Smithy-Protocol", "rpc-v2-cbor");
                 exchange.sendResponseHeaders(200, 1);
                 exchange.getResponseBody().write(0xA0);
+                exchange.close();
+                answeredAt.add(System.nanoTime());
+                return;
             }
             case FAIL -> exchange.sendResponseHeaders(500, -1);
             case HANG -> {

@@ -1,0 +1,57 @@
+package dev.claudefeatures.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
+
+/**
+ * The functions' handler: Quarkus's, and then word that the invocation's answer is complete, so
+ * that the metrics extension publishes its metrics while the runtime posts the answer, not before.
+ * The runtime creates it during init, once the application has started: the moment to prime.
+ *
+ * <p>It does not implement {@code RequestStreamHandler}: quarkus-amazon-lambda refuses a second
+ * class that does. The runtime calls a handler method of this shape by its parameter types.
+ */
+public class LambdaHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a priming invocation may take, as its context tells the application. */
+    private static final long PRIMING_TIME_MS = 30_000;
+
+    private final QuarkusStreamHandler quarkus = new QuarkusStreamHandler();
+
+    public LambdaHandler() {
+        Priming.whenDue(this::prime);
+    }
+
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        try {
+            quarkus.handleRequest(input, output, context);
+        } finally {
+            InvocationEnds.ended(context.getAwsRequestId());
+        }
+    }
+
+    /** One invocation of the application as the runtime makes it, outside the runtime's loop. */
+    private int prime(String event) {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            quarkus.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer,
+                    new RuntimeContext("priming-" + UUID.randomUUID(), null,
+                            System.currentTimeMillis() + PRIMING_TIME_MS));
+            return JSON.readTree(answer.toByteArray()).path("statusCode").asInt();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.claudefeatures.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.claudefeatures.simulator.LoopbackSimulator;
+import dev.claudefeatures.testing.FakeSecretsManager;
+import dev.claudefeatures.testing.SamTemplate;
+
+/**
+ * Priming on the packaged function, under both runtimes the template uses: with
+ * {@code LAMBDA_PRIMING=init} (the rehearsal SnapStart runs before its snapshot, run at the end of
+ * init here, where no snapshot can be taken) every feature has answered its sample event before
+ * the first {@code /next}, against the built-in simulator: the configured upstream receives
+ * nothing, no usage line or metric is written, and the first real invocation goes to the
+ * configured upstream and is recorded as usual.
+ */
+class PrimingIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_KEY = "sk-ant-" + "priming-test-key"; // split: a fake key
+    private static final int FEATURES = 6;
+
+    @Test
+    void theManagedRuntimesFunctionPrimesEveryFeatureWithoutCallingOrRecordingAnything() throws Exception {
+        try (LoopbackSimulator upstream = LoopbackSimulator.start();
+                FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
+                FakeSecretsManager secrets = FakeSecretsManager.holding(API_KEY);
+                PackagedFunction function = start(runtimeApi, upstream, secrets, Map.of(), "managed")) {
+            function.awaitInit(runtimeApi, Duration.ofSeconds(90));
+
+            assertPrimedWithoutTrace(function, upstream);
+            PackagedFunction.Answered first = function.invoke(runtimeApi,
+                    Files.readString(Path.of("infra", "events", "summarise.json")), Duration.ofSeconds(30));
+            assertThat(JSON.readTree(first.response()).path("statusCode").asInt()).isEqualTo(200);
+            assertThat(upstream.received()).as("the first real call went to the configured upstream").hasSize(1);
+            assertThat(usageLines(first.stdout())).singleElement()
+                    .satisfies(line -> assertThat(line.path("feature").asText()).isEqualTo("summarise"));
+        }
+    }
+
+    @Test
+    void theStreamingRuntimesFunctionPrimesEveryFeatureToo() throws Exception {
+        SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "emf"));
+        Map<String, String> chat = new LinkedHashMap<>();
+        template.resources().path("ChatFunction").path("Properties").path("Environment").path("Variables").fields()
+                .forEachRemaining(variable -> chat.put(variable.getKey(), variable.getValue().asText()));
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("infra", "events", "chat.json")));
+        ((ObjectNode) event.path("headers")).put("accept", "text/event-stream");
+        try (LoopbackSimulator upstream = LoopbackSimulator.start();
+                FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
+                FakeSecretsManager secrets = FakeSecretsManager.holding(API_KEY);
+                PackagedFunction function = start(runtimeApi, upstream, secrets, chat, "streaming")) {
+            function.awaitInit(runtimeApi, Duration.ofSeconds(90));
+
+            assertThat(function.arguments()).contains("-Dlambda.streaming-runtime=true");
+            assertPrimedWithoutTrace(function, upstream);
+            FakeRuntimeApi.Result streamed = runtimeApi.invoke(event.toString(), Duration.ofSeconds(30))
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(streamed.streamed()).isNotNull();
+            assertThat(streamed.body()).contains("event:done");
+            assertThat(upstream.received()).hasSize(1);
+        }
+    }
+
+    private static void assertPrimedWithoutTrace(PackagedFunction function, LoopbackSimulator upstream)
+            throws Exception {
+        List<String> init = function.stdoutLines();
+        assertThat(init).as("the priming summary")
+                .anyMatch(line -> line.contains("Primed " + FEATURES + " feature(s) against the offline simulator")
+                        && !line.contains("not answered 2xx"));
+        assertThat(upstream.received()).as("no call of the rehearsal reached the configured upstream").isEmpty();
+        assertThat(usageLines(init)).as("no usage line for the rehearsal").isEmpty();
+        assertThat(init).as("no EMF document for the rehearsal").noneMatch(line -> line.contains("\"_aws\""));
+    }
+
+    private static List<JsonNode> usageLines(List<String> lines) {
+        return lines.stream().filter(line -> line.contains("\"type\":\"claude_call\"")).map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(line, e);
+            }
+        }).toList();
+    }
+
+    private static PackagedFunction start(FakeRuntimeApi runtimeApi, LoopbackSimulator upstream,
+            FakeSecretsManager secrets, Map<String, String> more, String name) throws Exception {
+        SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "emf"));
+        Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(),
+                "claude-features-priming-" + name, template.functionMemoryMb()));
+        env.putAll(template.functionEnvironment());
+        env.putAll(more);
+        env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+        env.put("LAMBDA_PRIMING", "init");
+        return PackagedFunction.start(Path.of("target", "function.zip"), Path.of("target", "lambda-runtime"),
+                Files.createDirectories(Path.of("target", "priming", name)), template.functionMemoryMb(), env);
+    }
+}
