@@ -31,6 +31,13 @@ public interface LambdaConfig {
     @WithDefault("snapstart")
     PrimingMode priming();
 
+    /**
+     * How many times each feature is rehearsed: enough for the JIT to compile the hot path (with
+     * SnapStart the compiled code is in the snapshot), or 1 for class loading and set-up only.
+     */
+    @WithDefault("300")
+    int primingRounds();
+
     enum PrimingMode {
         SNAPSTART,
         INIT,

@@ -24,7 +24,6 @@ import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
  */
 public class LambdaHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How long a priming invocation may take, as its context tells the application. */
     private static final long PRIMING_TIME_MS = 30_000;
 
@@ -49,7 +48,7 @@ public class LambdaHandler {
             quarkus.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer,
                     new RuntimeContext("priming-" + UUID.randomUUID(), null,
                             System.currentTimeMillis() + PRIMING_TIME_MS));
-            return JSON.readTree(answer.toByteArray()).path("statusCode").asInt();
+            return new ObjectMapper().readTree(answer.toByteArray()).path("statusCode").asInt();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

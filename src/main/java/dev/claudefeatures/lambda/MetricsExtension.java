@@ -46,7 +46,8 @@ public class MetricsExtension {
     private final DeferrableSink sink;
     private final LambdaConfig config;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Built only where the extension runs: a client starts a selector thread and loads much of java.net.http. */
+    private HttpClient http;
 
     @Inject
     MetricsExtension(DeferrableSink sink, LambdaConfig config, ObjectMapper json) {
@@ -62,6 +63,7 @@ public class MetricsExtension {
                 || LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String id;
         try {
             id = register(api);

@@ -50,7 +50,8 @@ public class StreamingRuntime {
 
     private final ObjectMapper json;
     private final boolean enabled;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Built only where this loop runs (see {@link #start}). */
+    private HttpClient http;
     private String api;
 
     @Inject
@@ -67,6 +68,7 @@ public class StreamingRuntime {
         if (api == null) {
             throw new IllegalStateException("lambda.streaming-runtime is on, but AWS_LAMBDA_RUNTIME_API is not set");
         }
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // Not a daemon: this loop is what keeps the function alive between invocations.
         Thread loop = new Thread(this::loop, "lambda-streaming-runtime");
         loop.start();

@@ -13,6 +13,13 @@ public interface AnthropicEndpoint {
     /** The API key; may be fetched on first use, never logged. */
     String apiKey();
 
+    /**
+     * Gets ready for the first call without fetching anything secret (e.g. builds the client that
+     * will read the key), so that the first call does not pay for it: priming calls it.
+     */
+    default void prepare() {
+    }
+
     /** The API refused the key (401): forget a fetched key, so that the next call reads it anew. */
     default void keyRejected() {
     }

@@ -60,6 +60,14 @@ public class ConfiguredEndpoint implements AnthropicEndpoint {
         return key;
     }
 
+    /** Builds the secret reader's client; the key itself is read on the first call, never into a snapshot. */
+    @Override
+    public void prepare() {
+        if (config.apiKey().isEmpty() && config.apiKeySecretId().isPresent()) {
+            secretReader.prepare();
+        }
+    }
+
     /** A rotated secret is picked up by the call after the first 401, without a cold start. */
     @Override
     public void keyRejected() {
@@ -83,5 +91,9 @@ public class ConfiguredEndpoint implements AnthropicEndpoint {
     /** Reads a secret's string value by id; implemented over AWS Secrets Manager. */
     public interface SecretReader {
         String read(String secretId);
+
+        /** Gets ready to read, without reading. */
+        default void prepare() {
+        }
     }
 }

@@ -34,7 +34,7 @@ public class MessagesClient {
     private final AnthropicEndpoint endpoint;
     private final Retrier retrier;
     private final String betas;
-    private volatile Api api;
+    private final java.util.Map<URI, MessagesApi> apis = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     public MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint) {
@@ -155,39 +155,30 @@ public class MessagesClient {
     }
 
     /**
-     * Built on first use, once the endpoint (the simulator, offline) is known, and again if the
-     * endpoint has moved since (priming rehearses against the simulator, then moves back).
+     * Built on first use for each endpoint the client is pointed at: the API (or, offline, the
+     * simulator), and for a while, while priming, the simulator.
      */
     private MessagesApi api() {
-        URI target = endpoint.baseUri();
-        Api built = api;
-        if (built == null || !built.baseUri().equals(target)) {
-            synchronized (this) {
-                if (api == null || !api.baseUri().equals(target)) {
-                    if (api != null) {
-                        api.close();
-                    }
-                    api = new Api(target, QuarkusRestClientBuilder.newBuilder()
-                            .baseUri(target)
-                            .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .build(MessagesApi.class));
-                }
-                built = api;
-            }
-        }
-        return built.client();
+        return apis.computeIfAbsent(endpoint.baseUri(), baseUri -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(MessagesApi.class));
     }
 
-    /** A REST client and the base URI it was built for. */
-    private record Api(URI baseUri, MessagesApi client) {
-        void close() {
-            if (client instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // A client that cannot close leaves only idle connections behind.
-                }
+    /** Builds the REST client for the endpoint in use now, so that the first call finds it ready. */
+    public void prepare() {
+        api();
+    }
+
+    /** Closes the REST client of an endpoint that is no longer used (the simulator, after priming). */
+    public void release(URI baseUri) {
+        MessagesApi released = apis.remove(baseUri);
+        if (released instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // A client that cannot close leaves only idle connections behind.
             }
         }
     }

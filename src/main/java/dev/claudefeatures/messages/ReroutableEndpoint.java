@@ -36,6 +36,12 @@ public class ReroutableEndpoint implements AnthropicEndpoint {
         return current.apiKey();
     }
 
+    /** Prepares the chosen endpoint, whichever is in use now. */
+    @Override
+    public void prepare() {
+        chosen.prepare();
+    }
+
     @Override
     public void keyRejected() {
         current.keyRejected();

@@ -37,6 +37,12 @@ public class SecretsManagerReader implements ConfiguredEndpoint.SecretReader {
         return keyOf(client.getSecretValue(request -> request.secretId(secretId)).secretString());
     }
 
+    /** Creates the client (it is built on first use): what the first read would otherwise pay for. */
+    @Override
+    public void prepare() {
+        client.serviceClientConfiguration();
+    }
+
     String keyOf(String secret) {
         if (secret == null || !secret.trim().startsWith("{")) {
             return secret;

@@ -45,11 +45,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * drift cancels: (a) a bare JDK {@code HttpClient} POST of the request's JSON; (b) the project's
  * typed client; (c) the official Anthropic Java SDK; (d) a whole invocation of the packaged
  * function under the Runtime Interface Client with Lambda's JVM options, as the Runtime API sees
- * it; (e) a streamed chat turn on the packaged streaming function, to its first relayed text.
- * Every answer is checked, and the upstream must have counted every call. Prints p50/p90/p99,
- * CPU per call (every process involved: this JVM, which runs the upstream and the fake Runtime
- * API, and the function's) and each one's overhead over (a). Asserts only that the answers were
- * right. Run with {@code ./mvnw -B verify -DskipTests && ./mvnw -B test
+ * it; (e) a streamed chat turn on the packaged streaming function, to its first relayed text;
+ * (f) and (g) as (d) with the {@code cloudwatch} sink against a fake CloudWatch that answers at
+ * once, its metrics sent after the answer by the metrics extension (f) or before it (g). Every
+ * answer is checked, and the upstream must have counted every call. Prints p50/p90/p99, CPU per
+ * call (every process involved: this JVM, which runs the upstream and the fake Runtime API, and
+ * the functions') and each one's overhead over (a); then the heap that function (d) keeps alive
+ * after {@value #HEAP_AFTER} invocations. Asserts only that the answers were right. Run with {@code ./mvnw -B verify -DskipTests && ./mvnw -B test
  * -Dtest=InvocationBenchmark -Dbenchmarks=true}.
  */
 @QuarkusTest
@@ -63,6 +65,8 @@ class InvocationBenchmark {
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 20);
     private static final int PER_ROUND = Integer.getInteger("benchmark.calls", 50);
     private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 2_000);
+    /** Invocations of function (d) after which its live heap is measured. */
+    private static final int HEAP_AFTER = 10_000;
 
     @Inject
     AnthropicConfig config;
@@ -88,7 +92,13 @@ class InvocationBenchmark {
         SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "emf"));
         try (LoopbackSimulator upstream = LoopbackSimulator.start(Duration.ZERO);
                 FakeSecretsManager secrets = FakeSecretsManager.holding(KEY);
-                FakeRuntimeApi runtimeApi = new FakeRuntimeApi()) {
+                FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
+                FakeRuntimeApi afterApi = new FakeRuntimeApi();
+                FakeRuntimeApi beforeApi = new FakeRuntimeApi(() -> -1, false)) {
+            dev.claudefeatures.telemetry.FakeCloudWatch cloudWatch = new dev.claudefeatures.telemetry.FakeCloudWatch();
+            Map<String, String> cloudWatchEnv = Map.of("TELEMETRY_SINK", "cloudwatch",
+                    "TELEMETRY_CLOUDWATCH_ENDPOINT_OVERRIDE",
+                    cloudWatch.start().get("telemetry.cloudwatch.endpoint-override"));
             long[] firstText = {0};
             FakeRuntimeApi streamingApi = new FakeRuntimeApi(() -> {
                 firstText[0] = System.nanoTime();
@@ -108,9 +118,14 @@ class InvocationBenchmark {
 
             try (PackagedFunction function = start(template, runtimeApi, upstream, secrets, "bench-d", Map.of());
                     PackagedFunction streaming = start(template, streamingApi, upstream, secrets, "bench-e",
-                            chatEnvironment(template))) {
+                            chatEnvironment(template));
+                    PackagedFunction after = start(template, afterApi, upstream, secrets, "bench-f", cloudWatchEnv);
+                    PackagedFunction before = start(template, beforeApi, upstream, secrets, "bench-g", cloudWatchEnv)) {
                 function.awaitInit(runtimeApi, Duration.ofSeconds(60));
                 streaming.awaitInit(streamingApi, Duration.ofSeconds(60));
+                after.awaitInit(afterApi, Duration.ofSeconds(60));
+                before.awaitInit(beforeApi, Duration.ofSeconds(60));
+                PackagedFunction[] all = {function, streaming, after, before};
                 List<Way> ways = List.of(
                         new Way("(a) bare JDK HttpClient", () -> timed(() -> {
                             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
@@ -136,33 +151,64 @@ class InvocationBenchmark {
                                     .get(30, TimeUnit.SECONDS);
                             check(result.body().contains("event:done"), result.body());
                             return firstText[0] - start;
-                        }));
+                        }),
+                        new Way("(f) as (d), cloudwatch, metrics after answer", () -> {
+                            long start = System.nanoTime();
+                            FakeRuntimeApi.Result result = afterApi.invoke(summariseEvent, Duration.ofSeconds(30))
+                                    .get(30, TimeUnit.SECONDS);
+                            long took = System.nanoTime() - start;
+                            check(!result.error() && result.body().contains("\\\"summary\\\""), result.body());
+                            // As Lambda would: the next event only once the extension has published.
+                            afterApi.extensionsDone(result.requestId()).get(30, TimeUnit.SECONDS);
+                            return took;
+                        }),
+                        new Way("(g) as (d), cloudwatch, metrics before answer", () -> timed(() -> {
+                            FakeRuntimeApi.Result result = beforeApi.invoke(summariseEvent, Duration.ofSeconds(30))
+                                    .get(30, TimeUnit.SECONDS);
+                            check(!result.error() && result.body().contains("\\\"summary\\\""), result.body());
+                        })));
                 int upstreamBefore = upstream.received().size();
-                run(ways, WARM_UP / PER_ROUND, function, streaming, new LinkedHashMap<>());
+                run(ways, WARM_UP / PER_ROUND, all, new LinkedHashMap<>());
                 Map<String, Samples> samples = new LinkedHashMap<>();
-                int calls = run(ways, ROUNDS, function, streaming, samples);
+                int calls = run(ways, ROUNDS, all, samples);
                 assertThat(upstream.received().size() - upstreamBefore).as("the upstream counted every call")
                         .isEqualTo(calls + (WARM_UP / PER_ROUND) * PER_ROUND * ways.size());
+                int puts = cloudWatch.received().size();
+                assertThat(puts).as("one PutMetricData per invocation of (f) and (g)")
+                        .isEqualTo(2 * (ROUNDS + WARM_UP / PER_ROUND) * PER_ROUND);
                 print(samples);
+                printLiveHeap(function, runtimeApi, summariseEvent, (ROUNDS + WARM_UP / PER_ROUND) * PER_ROUND);
             } finally {
                 sdk.close();
                 streamingApi.close();
+                cloudWatch.stop();
             }
         }
     }
 
+    /** Invokes function (d) until it has served {@link #HEAP_AFTER}, then prints what its heap keeps alive. */
+    private static void printLiveHeap(PackagedFunction function, FakeRuntimeApi runtimeApi, String event, int served)
+            throws Exception {
+        for (int i = served; i < HEAP_AFTER; i++) {
+            FakeRuntimeApi.Result result = runtimeApi.invoke(event, Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
+            check(!result.error(), result.body());
+        }
+        System.out.printf(Locale.ROOT, "Live heap of (d) after %,d invocations (full GC, then jstat): %.1f MB%n",
+                Math.max(served, HEAP_AFTER), function.liveHeapKib() / 1024.0);
+    }
+
     /** Rounds of {@link #PER_ROUND} calls of each way in turn; returns how many calls were made. */
-    private static int run(List<Way> ways, int rounds, PackagedFunction function, PackagedFunction streaming,
-            Map<String, Samples> samples) throws Exception {
+    private static int run(List<Way> ways, int rounds, PackagedFunction[] functions, Map<String, Samples> samples)
+            throws Exception {
         int calls = 0;
         for (int round = 0; round < rounds; round++) {
             for (Way way : ways) {
                 Samples kept = samples.computeIfAbsent(way.name(), name -> new Samples());
-                long cpuBefore = cpu(function, streaming);
+                long cpuBefore = cpu(functions);
                 for (int i = 0; i < PER_ROUND; i++) {
                     kept.nanos.add(way.call().run());
                 }
-                kept.cpuNanos += cpu(function, streaming) - cpuBefore;
+                kept.cpuNanos += cpu(functions) - cpuBefore;
                 kept.calls += PER_ROUND;
                 calls += PER_ROUND;
             }
@@ -170,7 +216,7 @@ class InvocationBenchmark {
         return calls;
     }
 
-    /** CPU of every process involved: this JVM (the caller, the upstream, the fake Runtime APIs) and both functions. */
+    /** CPU of every process involved: this JVM (the caller, the upstream, the fake Runtime APIs) and the functions. */
     private static long cpu(PackagedFunction... functions) {
         long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -235,10 +281,11 @@ class InvocationBenchmark {
         Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(), name,
                 template.functionMemoryMb()));
         env.putAll(template.functionEnvironment());
+        env.remove("TELEMETRY_SINK");
         env.putAll(more);
         env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
         env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
-        env.put("TELEMETRY_SINK", "emf");
+        env.putIfAbsent("TELEMETRY_SINK", "emf");
         return PackagedFunction.start(Path.of("target", "function.zip"), Path.of("target", "lambda-runtime"),
                 Files.createDirectories(Path.of("target", "benchmark", name)), template.functionMemoryMb(), env);
     }
