@@ -53,7 +53,7 @@ public class OfflineSimulator {
     public OfflineSimulator(SimulatorConfig config, Vertx vertx, ModelCatalog catalog, ObjectMapper json) {
         this.config = config;
         this.vertx = vertx;
-        this.api = new SimulatedApi(catalog, new PromptCache(System::nanoTime), json);
+        this.api = new SimulatedApi(catalog, new PromptCache(System::nanoTime), json, config.batchProcessing());
     }
 
     /** Starts the server once; later calls return the same address. */

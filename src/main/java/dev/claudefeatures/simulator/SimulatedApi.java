@@ -1,5 +1,6 @@
 package dev.claudefeatures.simulator;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,7 @@ final class SimulatedApi {
     /** The API's limit for a Messages request body. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+    private final MessageBatches batches;
     private final ModelCatalog catalog;
     private final PromptCache cache;
     private final ObjectMapper json;
@@ -38,9 +40,15 @@ final class SimulatedApi {
             });
 
     SimulatedApi(ModelCatalog catalog, PromptCache cache, ObjectMapper json) {
+        this(catalog, cache, json, Duration.ZERO);
+    }
+
+    /** @param batchProcessing how long a message batch stays {@code in_progress} */
+    SimulatedApi(ModelCatalog catalog, PromptCache cache, ObjectMapper json, Duration batchProcessing) {
         this.catalog = catalog;
         this.cache = cache;
         this.json = json;
+        this.batches = new MessageBatches(json, java.time.Instant::now, batchProcessing);
     }
 
     /**
@@ -54,6 +62,9 @@ final class SimulatedApi {
     SimulatedResponse handle(String method, String path, UnaryOperator<String> header, byte[] body, Fault shaping) {
         String requestId = nextRequestId();
         try {
+            if (MessageBatches.handles(path)) {
+                return batch(method, path, header, body, requestId);
+            }
             if (!"POST".equals(method) || !(path.equals("/v1/messages") || path.equals("/v1/messages/count_tokens"))) {
                 throw new SimulatedError(404, "not_found_error", "Not Found");
             }
@@ -90,6 +101,28 @@ final class SimulatedApi {
         } catch (SimulatedError error) {
             return error(error.status(), error.type(), error.getMessage(), requestId, Map.of());
         }
+    }
+
+    /** The Message Batches API: each request of a batch answered as {@code POST /v1/messages} would. */
+    private SimulatedResponse batch(String method, String path, UnaryOperator<String> header, byte[] body,
+            String requestId) {
+        if (body.length > MAX_BODY_BYTES) {
+            throw new SimulatedError(413, "request_too_large", "Request exceeds the maximum allowed number of bytes.");
+        }
+        authenticate(header);
+        version(header.apply("anthropic-version"));
+        Betas.check(header.apply("anthropic-beta"));
+        JsonNode request = "POST".equals(method) && path.equals(MessageBatches.PATH) ? parse(body) : json.nullNode();
+        String host = header.apply("host");
+        MessageBatches.Answer answer = batches.handle(method, path, request,
+                params -> handle("POST", "/v1/messages", header, params, null),
+                "http://" + (host == null ? "localhost" : host));
+        if (!answer.jsonLines()) {
+            return respond(answer.status(), requestId, (ObjectNode) parse(answer.body().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), Map.of());
+        }
+        return new SimulatedResponse(answer.status(), Map.of("request-id", requestId, "content-type",
+                "application/x-jsonl"), answer.body());
     }
 
     SimulatedResponse error(int status, String type, String message, String requestId, Map<String, String> headers) {

@@ -27,6 +27,10 @@ public interface SimulatorConfig {
     @WithDefault("30ms")
     Duration streamPace();
 
+    /** How long a message batch stays {@code in_progress} before it ends with its results. */
+    @WithDefault("2s")
+    Duration batchProcessing();
+
     /** Interface the simulator listens on. */
     @WithDefault("localhost")
     String host();

@@ -30,6 +30,9 @@ import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolUseBlock;
+import com.anthropic.models.messages.batches.BatchCreateParams;
+import com.anthropic.models.messages.batches.MessageBatch;
+import com.anthropic.models.messages.batches.MessageBatchIndividualResponse;
 
 import dev.claudefeatures.testing.OnTheSimulator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -284,5 +287,46 @@ class OfficialSdkAgainstSimulatorTest extends OnTheSimulator {
         assertThatThrownBy(() -> sdk.messages().create(MessageCreateParams.builder()
                 .model("claude-sonnet-4-6").maxTokens(10).addUserMessage("hi").build()))
                 .isInstanceOf(OverloadedException.class);
+    }
+
+    /** The SDK creates a batch, polls it until it has ended, and reads its results, as against the API. */
+    @Test
+    void createsPollsAndReadsAMessageBatch() throws Exception {
+        BatchCreateParams.Request.Params params = BatchCreateParams.Request.Params.builder()
+                .model("claude-sonnet-4-6").maxTokens(100).addUserMessage("Invoices are due in 30 days.").build();
+        MessageBatch batch = sdk.messages().batches().create(BatchCreateParams.builder()
+                .addRequest(BatchCreateParams.Request.builder().customId("ticket-1").params(params).build())
+                .addRequest(BatchCreateParams.Request.builder().customId("ticket-2").params(params.toBuilder()
+                        .model("claude-nonexistent-1").build()).build())
+                .addRequest(BatchCreateParams.Request.builder().customId("sim-expire-3").params(params).build())
+                .build());
+
+        assertThat(batch.id()).startsWith("msgbatch_");
+        assertThat(batch.processingStatus()).isEqualTo(MessageBatch.ProcessingStatus.IN_PROGRESS);
+        assertThat(batch.requestCounts().processing()).isEqualTo(3);
+        int polls = 0;
+        while (batch.processingStatus() != MessageBatch.ProcessingStatus.ENDED) {
+            Thread.sleep(50);
+            batch = sdk.messages().batches().retrieve(batch.id());
+            polls++;
+        }
+        assertThat(polls).as("in progress for a while (anthropic.simulator.batch-processing)").isGreaterThan(1);
+        assertThat(batch.endedAt()).isPresent();
+        assertThat(batch.resultsUrl()).hasValueSatisfying(url -> assertThat(url).endsWith("/results"));
+        assertThat(batch.requestCounts().succeeded()).isEqualTo(1);
+        assertThat(batch.requestCounts().errored()).isEqualTo(1);
+        assertThat(batch.requestCounts().expired()).isEqualTo(1);
+
+        Map<String, MessageBatchIndividualResponse> results = new java.util.HashMap<>();
+        try (StreamResponse<MessageBatchIndividualResponse> lines = sdk.messages().batches().resultsStreaming(batch.id())) {
+            lines.stream().forEach(line -> results.put(line.customId(), line));
+        }
+        assertThat(results).containsOnlyKeys("ticket-1", "ticket-2", "sim-expire-3");
+        assertThat(results.get("ticket-1").result().succeeded().orElseThrow().message().content().get(0).asText()
+                .text()).isEqualTo("[offline simulator] Invoices are due in 30 days.");
+        assertThat(results.get("ticket-2").result().errored().orElseThrow().error().error().isNotFoundError()).isTrue();
+        assertThat(results.get("sim-expire-3").result().isExpired()).isTrue();
+        assertThat(sdk.messages().batches().list().data()).extracting(MessageBatch::id).contains(batch.id());
+        assertThat(sdk.messages().batches().delete(batch.id()).id()).isEqualTo(batch.id());
     }
 }
