@@ -47,8 +47,7 @@ public class FeatureCalls {
     /** A text answer to {@code input}, e.g. a summary. */
     public TextAnswer text(String feature, String input) {
         FeaturePolicy policy = policies.of(feature);
-        String checked = checked(policy, input);
-        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, List.of(Message.user(checked))).build(),
+        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.text(policy, input)).build(),
                 false, budget.start());
         return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
                 TokenUsage.of(call.response().usage()), false);
@@ -60,20 +59,8 @@ public class FeatureCalls {
      */
     public TextAnswer fromDocuments(String feature, List<String> documents, String question) {
         FeaturePolicy policy = policies.of(feature);
-        if (documents == null || documents.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
-        }
-        int length = (question == null ? 0 : question.length())
-                + documents.stream().mapToInt(document -> document == null ? 0 : document.length()).sum();
-        if (length > policy.maxInputChars()) {
-            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars());
-        }
-        List<ContentBlock> content = new ArrayList<>();
-        for (String document : documents) {
-            content.add(ContentBlock.Document.text(checked(policy, document)));
-        }
-        content.add(new ContentBlock.Text(checked(policy, question)));
-        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, List.of(Message.user(content))).build(),
+        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.documents(policy, documents,
+                question)).build(),
                 false, budget.start());
         return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
                 TokenUsage.of(call.response().usage()), false);
@@ -82,7 +69,7 @@ public class FeatureCalls {
     /** The next assistant turn of a conversation, in one answer. */
     public TextAnswer chat(String feature, List<ChatTurn> turns) {
         FeaturePolicy policy = policies.of(feature);
-        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, conversation(policy, turns)).build(), false,
+        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy, turns)).build(), false,
                 budget.start());
         return answer(call.response());
     }
@@ -94,41 +81,8 @@ public class FeatureCalls {
      */
     public ChatStream chatStream(String feature, List<ChatTurn> turns) {
         FeaturePolicy policy = policies.of(feature);
-        return new ChatStream(calls, policy, RequestPlanner.plan(policy, conversation(policy, turns)).build(),
+        return new ChatStream(calls, policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy, turns)).build(),
                 budget.start());
-    }
-
-    private static List<Message> conversation(FeaturePolicy policy, List<ChatTurn> turns) {
-        if (turns == null || turns.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars(), "messages");
-        }
-        int length = 0;
-        List<Message> messages = new ArrayList<>();
-        for (int i = 0; i < turns.size(); i++) {
-            ChatTurn turn = turns.get(i);
-            String expected = i % 2 == 0 ? "user" : "assistant";
-            if (turn == null || !expected.equals(turn.role()) || turn.content() == null
-                    || InputText.isBlank(turn.content())) {
-                throw new InvalidInputException(InvalidInputException.Reason.BAD_CONVERSATION, length,
-                        policy.maxInputChars(), "messages");
-            }
-            if (!InputText.isWellFormed(turn.content())) {
-                throw new InvalidInputException(InvalidInputException.Reason.MALFORMED, length, policy.maxInputChars(),
-                        "messages");
-            }
-            length += turn.content().length();
-            messages.add("user".equals(turn.role()) ? Message.user(turn.content())
-                    : Message.assistant(List.of(new ContentBlock.Text(turn.content()))));
-        }
-        if (turns.size() % 2 == 0) {
-            throw new InvalidInputException(InvalidInputException.Reason.BAD_CONVERSATION, length,
-                    policy.maxInputChars(), "messages");
-        }
-        if (length > policy.maxInputChars()) {
-            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars(),
-                    "messages");
-        }
-        return messages;
     }
 
     static TextAnswer answer(MessageResponse response) {
@@ -139,7 +93,7 @@ public class FeatureCalls {
     /** An answer to {@code input} that fits the feature's schema, read into {@code type}. */
     public <T> StructuredAnswer<T> structured(String feature, String input, Class<T> type) {
         FeaturePolicy policy = policies.of(feature);
-        String checked = checked(policy, input);
+        String checked = FeatureMessages.checked(policy, input);
         Deadline deadline = budget.start();
         TokenTally tally = new TokenTally();
         StructuredAnswering.Answered answer = structured.answer(policy, checked, deadline, tally);
@@ -154,20 +108,5 @@ public class FeatureCalls {
             // The schema accepted it, so the record and the schema disagree: a defect, not bad input.
             throw new IllegalStateException("a schema-valid answer does not read into " + type.getName(), e);
         }
-    }
-
-    private static String checked(FeaturePolicy policy, String input) {
-        if (input == null || InputText.isBlank(input)) {
-            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
-        }
-        if (!InputText.isWellFormed(input)) {
-            throw new InvalidInputException(InvalidInputException.Reason.MALFORMED, input.length(),
-                    policy.maxInputChars());
-        }
-        if (input.length() > policy.maxInputChars()) {
-            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, input.length(),
-                    policy.maxInputChars());
-        }
-        return input;
     }
 }

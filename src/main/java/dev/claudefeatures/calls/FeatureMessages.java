@@ -1,0 +1,94 @@
+package dev.claudefeatures.calls;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.claudefeatures.messages.ContentBlock;
+import dev.claudefeatures.messages.Message;
+import dev.claudefeatures.policy.FeaturePolicy;
+
+/**
+ * The messages of a feature's request, from each shape of input, checked against the feature's
+ * limits: one place, so that the facade and the {@code evaluate} command send the same request.
+ * A bad input is an {@link InvalidInputException}.
+ */
+public final class FeatureMessages {
+
+    private FeatureMessages() {
+    }
+
+    /** One input text, as one user turn. */
+    public static List<Message> text(FeaturePolicy policy, String input) {
+        return List.of(Message.user(checked(policy, input)));
+    }
+
+    /**
+     * {@code documents}, each a document block, then {@code question}, in one user turn, where the
+     * policy's {@code cache.documents} breakpoint can hold the documents.
+     */
+    public static List<Message> documents(FeaturePolicy policy, List<String> documents, String question) {
+        if (documents == null || documents.isEmpty()) {
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
+        }
+        int length = (question == null ? 0 : question.length())
+                + documents.stream().mapToInt(document -> document == null ? 0 : document.length()).sum();
+        if (length > policy.maxInputChars()) {
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars());
+        }
+        List<ContentBlock> content = new ArrayList<>();
+        for (String document : documents) {
+            content.add(ContentBlock.Document.text(checked(policy, document)));
+        }
+        content.add(new ContentBlock.Text(checked(policy, question)));
+        return List.of(Message.user(content));
+    }
+
+    /** The turns of a conversation, user first and last, alternating; checked as the chat route checks them. */
+    public static List<Message> conversation(FeaturePolicy policy, List<ChatTurn> turns) {
+        if (turns == null || turns.isEmpty()) {
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars(), "messages");
+        }
+        int length = 0;
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            ChatTurn turn = turns.get(i);
+            String expected = i % 2 == 0 ? "user" : "assistant";
+            if (turn == null || !expected.equals(turn.role()) || turn.content() == null
+                    || InputText.isBlank(turn.content())) {
+                throw new InvalidInputException(InvalidInputException.Reason.BAD_CONVERSATION, length,
+                        policy.maxInputChars(), "messages");
+            }
+            if (!InputText.isWellFormed(turn.content())) {
+                throw new InvalidInputException(InvalidInputException.Reason.MALFORMED, length, policy.maxInputChars(),
+                        "messages");
+            }
+            length += turn.content().length();
+            messages.add("user".equals(turn.role()) ? Message.user(turn.content())
+                    : Message.assistant(List.of(new ContentBlock.Text(turn.content()))));
+        }
+        if (turns.size() % 2 == 0) {
+            throw new InvalidInputException(InvalidInputException.Reason.BAD_CONVERSATION, length,
+                    policy.maxInputChars(), "messages");
+        }
+        if (length > policy.maxInputChars()) {
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars(),
+                    "messages");
+        }
+        return messages;
+    }
+
+    static String checked(FeaturePolicy policy, String input) {
+        if (input == null || InputText.isBlank(input)) {
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
+        }
+        if (!InputText.isWellFormed(input)) {
+            throw new InvalidInputException(InvalidInputException.Reason.MALFORMED, input.length(),
+                    policy.maxInputChars());
+        }
+        if (input.length() > policy.maxInputChars()) {
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, input.length(),
+                    policy.maxInputChars());
+        }
+        return input;
+    }
+}

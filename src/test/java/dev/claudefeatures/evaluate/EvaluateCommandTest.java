@@ -1,0 +1,201 @@
+package dev.claudefeatures.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.claudefeatures.simulator.LoopbackSimulator;
+
+/**
+ * {@code evaluate} end to end against the simulator's API on loopback, with the shipped sample
+ * files: through the Message Batches API and call by call, resuming a batch it already created,
+ * and refusing bad input before anything is sent.
+ */
+class EvaluateCommandTest {
+
+    private static final Pattern ROW = Pattern.compile("^(claude-[a-z0-9-]+)\\s+(\\d+)\\s+(\\S+)\\s+([\\d.]+)%\\s+(.+?)"
+            + "\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+([\\d.]+)\\s+(\\S+)$", Pattern.MULTILINE);
+
+    @TempDir
+    Path work;
+
+    private LoopbackSimulator upstream;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = LoopbackSimulator.start(java.time.Duration.ZERO);
+    }
+
+    @AfterEach
+    void stop() {
+        upstream.close();
+    }
+
+    private int evaluate(String... args) throws Exception {
+        Map<String, String> options = new HashMap<>(EvaluateCommand.options(args));
+        options.putIfAbsent("state-dir", work.resolve("state").toString());
+        options.putIfAbsent("poll", "0.05s");
+        out.reset();
+        err.reset();
+        return new EvaluateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(options,
+                        Map.of("anthropic.base-url", upstream.baseUri().toString(), "anthropic.api-key", "sk-ant-evaluate"));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The model rows of the printed table, by model: answered, fit, agreement, accuracy, ..., $ / 1,000, p50. */
+    private Map<String, String[]> rows() {
+        Map<String, String[]> rows = new HashMap<>();
+        Matcher row = ROW.matcher(out());
+        while (row.find()) {
+            String[] cells = new String[row.groupCount()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = row.group(i + 1);
+            }
+            rows.put(row.group(1), cells);
+        }
+        return rows;
+    }
+
+    private long batchesCreated() {
+        return upstream.received().stream().filter(r -> r.path().equals("/v1/messages/batches") && !r.body().isEmpty())
+                .count();
+    }
+
+    @Test
+    void classifyTicketThroughOneBatchAtHalfTheListPriceWithTheThresholdTable() throws Exception {
+        assertThat(evaluate("--feature", "classify-ticket", "--samples", "infra/samples/classify-ticket.jsonl",
+                "--no-batch")).isZero();
+        Map<String, String[]> list = rows();
+
+        assertThat(evaluate("--feature", "classify-ticket", "--samples", "infra/samples/classify-ticket.jsonl"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Map<String, String[]> batch = rows();
+
+        assertThat(batchesCreated()).isEqualTo(1);
+        assertThat(batch).containsOnlyKeys("claude-sonnet-4-6", "claude-opus-4-6");
+        for (String model : batch.keySet()) {
+            String[] cells = batch.get(model);
+            assertThat(cells[1]).as("answered").isEqualTo("8");
+            assertThat(cells[2]).as("fit the schema").isEqualTo("8/8");
+            assertThat(cells[4]).as("accuracy against the 8 expected answers").endsWith("% of 8");
+            // Half the list price, to the table's four decimals.
+            assertThat(Double.parseDouble(cells[9])).as("batch price of " + model)
+                    .isCloseTo(Double.parseDouble(list.get(model)[9]) / 2, org.assertj.core.data.Offset.offset(0.0001));
+            assertThat(Double.parseDouble(cells[9])).isPositive();
+            assertThat(cells[10]).as("no latency for a batch").isEqualTo("-");
+            assertThat(list.get(model)[10]).as("a latency call by call").matches("\\d+");
+        }
+        assertThat(batch.get("claude-sonnet-4-6")[3]).as("the current model agrees with itself").isEqualTo("100.0");
+        assertThat(out()).contains("batch (50 % off) prices")
+                .contains("escalation from claude-sonnet-4-6 to claude-opus-4-6 when confidence is below the threshold")
+                .contains("<- cheapest within 2 points of the best model")
+                .containsPattern("set features\\.classify-ticket\\.escalation\\.below-confidence=\\d\\.\\d\\d");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("8 samples x 2 models = 16 requests, as one message batch")
+                .contains("16/16 processed");
+    }
+
+    @Test
+    void aSecondRunReadsTheBatchTheFirstCreated() throws Exception {
+        assertThat(evaluate("--feature", "extract-invoice", "--samples", "infra/samples/extract-invoice.jsonl",
+                "--models", "claude-opus-4-6")).isZero();
+        String first = out();
+        assertThat(evaluate("--feature", "extract-invoice", "--samples", "infra/samples/extract-invoice.jsonl",
+                "--models", "claude-opus-4-6")).isZero();
+
+        assertThat(batchesCreated()).as("one batch for both runs").isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Resuming batch msgbatch_");
+        assertThat(out()).isEqualTo(first);
+        assertThat(rows().get("claude-opus-4-6")[2]).isEqualTo("3/3");
+    }
+
+    @Test
+    void aTextFeatureCallByCallHasNoSchemaColumn() throws Exception {
+        assertThat(evaluate("--feature", "summarise", "--samples", "infra/samples/summarise.jsonl", "--models",
+                "claude-opus-4-6", "--no-batch")).isZero();
+
+        assertThat(rows().get("claude-opus-4-6")[2]).isEqualTo("-");
+        assertThat(rows().get("claude-sonnet-4-6")[1]).isEqualTo("3");
+        assertThat(out()).contains("list prices").doesNotContain("escalation from");
+        assertThat(upstream.received()).hasSize(6).allMatch(r -> r.path().equals("/v1/messages"));
+    }
+
+    @Test
+    void documentsAndConversationsGoOutAsTheirFeaturesSendThem() throws Exception {
+        assertThat(evaluate("--feature", "answer", "--samples", "infra/samples/answer.jsonl", "--models",
+                "claude-opus-4-6")).isZero();
+        assertThat(rows().get("claude-opus-4-6")[1]).isEqualTo("2");
+        JsonNode answer = lastBatch().path("requests").get(0).path("params").path("messages").get(0).path("content");
+        assertThat(answer).extracting(block -> block.path("type").asText()).containsExactly("document", "document", "text");
+
+        assertThat(evaluate("--feature", "chat", "--samples", "infra/samples/chat.jsonl", "--models",
+                "claude-opus-4-6")).isZero();
+        assertThat(rows().get("claude-sonnet-4-6")[1]).isEqualTo("2");
+        assertThat(lastBatch().path("requests").get(1).path("params").path("messages"))
+                .extracting(turn -> turn.path("role").asText()).containsExactly("user", "assistant", "user");
+    }
+
+    private JsonNode lastBatch() throws Exception {
+        List<dev.claudefeatures.simulator.ReceivedRequest> created = upstream.received().stream()
+                .filter(r -> r.path().equals("/v1/messages/batches") && !r.body().isEmpty()).toList();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.get(created.size() - 1).body());
+    }
+
+    @Test
+    void aConversationOutOfTurnIsBadInputToo() throws Exception {
+        Path samples = work.resolve("chat.jsonl");
+        Files.writeString(samples, "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Hello\"}]}\n");
+
+        assertThat(evaluate("--feature", "chat", "--samples", samples.toString())).isEqualTo(EvaluateCommand.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("chat.jsonl:1: the messages must alternate user and "
+                + "assistant turns");
+        assertThat(upstream.received()).isEmpty();
+    }
+
+    @Test
+    void badInputIsReportedWithItsLineNumbersAndNothingIsSent() throws Exception {
+        Path samples = work.resolve("bad.jsonl");
+        Files.writeString(samples, String.join("\n", List.of(
+                "{\"input\": \"I was charged twice.\"}",
+                "{\"input\": \"unterminated",
+                "{\"input\": \"" + "x".repeat(100_001) + "\"}",
+                "{\"expected\": {\"category\": \"billing\"}}",
+                "[1, 2]")));
+
+        assertThat(evaluate("--feature", "classify-ticket", "--samples", samples.toString(), "--models",
+                "claude-opus-4-6,claude-nonexistent-9")).isEqualTo(EvaluateCommand.BAD_INPUT);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Nothing was sent:")
+                .contains("bad.jsonl:2: not a JSON object")
+                .contains("bad.jsonl:3: the input has 100001 characters, above the feature's limit of 100000")
+                .contains("bad.jsonl:4: needs \"input\", \"documents\" and \"question\", or \"messages\"")
+                .contains("bad.jsonl:5: not a JSON object")
+                .contains("unknown model claude-nonexistent-9")
+                .doesNotContain("bad.jsonl:1:");
+        assertThat(evaluate("--feature", "no-such-feature", "--samples", samples.toString()))
+                .isEqualTo(EvaluateCommand.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown feature no-such-feature");
+        assertThat(upstream.received()).as("nothing sent").isEmpty();
+    }
+}
