@@ -71,6 +71,9 @@ class ProdParityIT {
     private List<String> upstreamKeys;
     private List<String> jvmArguments;
     private Invocation outOfTime;
+    private Invocation badQuery;
+    private int upstreamBeforeBadQuery;
+    private int upstreamAfterBadQuery;
     private final List<Invocation> diagnosed = new ArrayList<>();
     /** A message whose diagnostics say why the previous message's cache prefix was missed. */
     private static final String MISSED_CACHE = """
@@ -118,6 +121,13 @@ class ProdParityIT {
                 outOfTime = invoke(function, runtimeApi, FAILING_EVENT,
                         Files.readString(Path.of("infra", "events", FAILING_EVENT)), Duration.ofMillis(2500));
                 outOfTimeTook = Duration.ofNanos(System.nanoTime() - start);
+                // A query string API Gateway passes on as it came, undecodable: a problem, no call.
+                com.fasterxml.jackson.databind.node.ObjectNode withBadQuery = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        JSON.readTree(Files.readString(Path.of("infra", "events", "summarise.json")));
+                withBadQuery.put("rawQueryString", "a=%zz");
+                upstreamBeforeBadQuery = upstream.received().size();
+                badQuery = invoke(function, runtimeApi, "summarise.json?a=%zz", withBadQuery.toString(), timeout);
+                upstreamAfterBadQuery = upstream.received().size();
                 assertThat(function.isAlive()).isTrue();
                 for (String line : function.stdoutLines()) {
                     allStdout.add(parse(line));
@@ -198,6 +208,14 @@ class ProdParityIT {
         assertThat(outOfTime.usageLines()).singleElement()
                 .satisfies(line -> assertThat(line.path("error_type").asText()).isEqualTo("timeout"));
         assertThat(outOfTime.emfLines()).isNotEmpty();
+    }
+
+    @Test
+    void anUndecodableQueryStringIsA400ProblemAndNothingIsCalled() throws IOException {
+        assertThat(badQuery.response().path("statusCode").asInt()).isEqualTo(400);
+        assertThat(badQuery.body().path("type").asText()).isEqualTo("urn:claude-features:problem:invalid-input");
+        assertThat(badQuery.body().path("detail").asText()).contains("query string");
+        assertThat(upstreamAfterBadQuery).isEqualTo(upstreamBeforeBadQuery);
     }
 
     @Test
