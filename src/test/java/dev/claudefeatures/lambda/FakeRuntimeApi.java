@@ -150,16 +150,8 @@ final class FakeRuntimeApi implements AutoCloseable {
         if (done != null && busyExtensions.get(done.requestId()).decrementAndGet() == 0) {
             extensionsDone(done.requestId()).complete(System.nanoTime());
         }
-        Pending pending;
-        try {
-            pending = extension.invocations().poll(5, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.close();
-            return;
-        }
+        Pending pending = awaitNext(extension.invocations(), exchange);
         if (pending == null) {
-            exchange.close();
             return;
         }
         givenToExtension.put(id, pending);
@@ -199,16 +191,8 @@ final class FakeRuntimeApi implements AutoCloseable {
             firstPollNanos = System.nanoTime();
             firstPoll.complete(null);
         }
-        Pending pending;
-        try {
-            pending = queued.poll(5, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.close();
-            return;
-        }
+        Pending pending = awaitNext(queued, exchange);
         if (pending == null) {
-            exchange.close();
             return;
         }
         inFlight.put(pending.requestId(), pending);
@@ -227,6 +211,21 @@ final class FakeRuntimeApi implements AutoCloseable {
                 "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0");
         headers.add("Content-Type", "application/json");
         answer(exchange, 200, pending.event());
+    }
+
+    /** The next invocation of {@code queue}, as a long poll; null (the exchange closed) when none comes. */
+    private static Pending awaitNext(BlockingQueue<Pending> queue, HttpExchange exchange) {
+        try {
+            Pending pending = queue.poll(5, TimeUnit.MINUTES);
+            if (pending == null) {
+                exchange.close();
+            }
+            return pending;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return null;
+        }
     }
 
     private void complete(HttpExchange exchange) throws IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -120,11 +119,8 @@ class MetricsAfterResponseIT {
     private static PackagedFunction start(FakeRuntimeApi runtimeApi, LoopbackSimulator upstream,
             FakeSecretsManager secrets, Map<String, String> cloudWatchConfig, String name) throws Exception {
         SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "cloudwatch"));
-        Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(),
-                "claude-features-metrics-" + name, template.functionMemoryMb()));
-        env.putAll(template.functionEnvironment());
-        env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
-        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+        Map<String, String> env = PackagedFunction.environment(runtimeApi, "claude-features-metrics-" + name, template,
+                upstream.baseUri(), secrets.endpoint());
         env.put("TELEMETRY_CLOUDWATCH_ENDPOINT_OVERRIDE", cloudWatchConfig.get("telemetry.cloudwatch.endpoint-override"));
         // Long enough for the slow fake to answer: the point is who waits for it, not the bound.
         env.put("TELEMETRY_PUBLISH_TIMEOUT", "5s");

@@ -100,6 +100,20 @@ final class PackagedFunction implements AutoCloseable {
                 "-Djava.net.preferIPv4Stack=true");
     }
 
+    /**
+     * A function's whole environment against local fakes: Lambda's variables, the template's
+     * {@code Globals} ones, the upstream and the Secrets Manager that holds the key.
+     */
+    static Map<String, String> environment(FakeRuntimeApi runtimeApi, String functionName,
+            dev.claudefeatures.testing.SamTemplate template, java.net.URI upstream, java.net.URI secretsManager) {
+        Map<String, String> env = new LinkedHashMap<>(lambdaEnvironment(runtimeApi.address(), functionName,
+                template.functionMemoryMb()));
+        env.putAll(template.functionEnvironment());
+        env.put("ANTHROPIC_BASE_URL", upstream.toString());
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.toString());
+        return env;
+    }
+
     /** The variables Lambda itself sets for a function. */
     static Map<String, String> lambdaEnvironment(String runtimeApi, String functionName, int memoryMb) {
         Map<String, String> env = new LinkedHashMap<>();

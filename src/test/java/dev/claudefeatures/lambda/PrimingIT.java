@@ -100,12 +100,9 @@ class PrimingIT {
     private static PackagedFunction start(FakeRuntimeApi runtimeApi, LoopbackSimulator upstream,
             FakeSecretsManager secrets, Map<String, String> more, String name) throws Exception {
         SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "emf"));
-        Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(),
-                "claude-features-priming-" + name, template.functionMemoryMb()));
-        env.putAll(template.functionEnvironment());
+        Map<String, String> env = PackagedFunction.environment(runtimeApi, "claude-features-priming-" + name, template,
+                upstream.baseUri(), secrets.endpoint());
         env.putAll(more);
-        env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
-        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
         env.put("LAMBDA_PRIMING", "init");
         env.put("LAMBDA_PRIMING_ROUNDS", "2"); // the default 300 would add seconds to each start
         return PackagedFunction.start(Path.of("target", "function.zip"), Path.of("target", "lambda-runtime"),

@@ -70,11 +70,8 @@ class ProfileBenchmark {
         try (LoopbackSimulator upstream = LoopbackSimulator.start(Duration.ZERO);
                 FakeSecretsManager secrets = FakeSecretsManager.holding(KEY);
                 FakeRuntimeApi runtimeApi = new FakeRuntimeApi()) {
-            Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(),
-                    "bench-profile", template.functionMemoryMb()));
-            env.putAll(template.functionEnvironment());
-            env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
-            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+            Map<String, String> env = PackagedFunction.environment(runtimeApi, "bench-profile", template, upstream.baseUri(),
+                    secrets.endpoint());
             env.put("TELEMETRY_SINK", "emf");
             try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
                     Path.of("target", "lambda-runtime"), work, template.functionMemoryMb(), env)) {
@@ -103,11 +100,8 @@ class ProfileBenchmark {
         try (LoopbackSimulator upstream = LoopbackSimulator.start(Duration.ZERO);
                 FakeSecretsManager secrets = FakeSecretsManager.holding(KEY);
                 FakeRuntimeApi runtimeApi = new FakeRuntimeApi()) {
-            Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(),
-                    "bench-profile-init", template.functionMemoryMb()));
-            env.putAll(template.functionEnvironment());
-            env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
-            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+            Map<String, String> env = PackagedFunction.environment(runtimeApi, "bench-profile-init", template, upstream.baseUri(),
+                    secrets.endpoint());
             env.put("LAMBDA_PRIMING", "off");
             env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=name=init,settings=profile,jdk.ExecutionSample#period=1ms");
             try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),

@@ -75,11 +75,8 @@ class StartBenchmark {
             String event, boolean measureWarm) throws Exception {
         SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "emf"));
         try (FakeRuntimeApi runtimeApi = new FakeRuntimeApi()) {
-            Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(runtimeApi.address(),
-                    "bench-start", template.functionMemoryMb()));
-            env.putAll(template.functionEnvironment());
-            env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
-            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+            Map<String, String> env = PackagedFunction.environment(runtimeApi, "bench-start", template,
+                    upstream.baseUri(), secrets.endpoint());
             env.putAll(priming);
             long started = System.nanoTime();
             try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
