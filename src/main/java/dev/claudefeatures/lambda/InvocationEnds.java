@@ -13,13 +13,27 @@ import java.util.concurrent.TimeUnit;
 final class InvocationEnds {
 
     private static final ConcurrentHashMap<String, CountDownLatch> ENDS = new ConcurrentHashMap<>();
+    /** Only while something waits for ends (the metrics extension) are they kept: else each would stay. */
+    private static volatile boolean tracked;
 
     private InvocationEnds() {
     }
 
+    /** From now on, ends are kept until {@link #awaitEnd} takes them. */
+    static void track() {
+        tracked = true;
+    }
+
     /** The answer of {@code requestId} has been handed to the runtime, whatever it was. */
     static void ended(String requestId) {
-        ENDS.computeIfAbsent(requestId, id -> new CountDownLatch(1)).countDown();
+        if (tracked) {
+            ENDS.computeIfAbsent(requestId, id -> new CountDownLatch(1)).countDown();
+        }
+    }
+
+    /** How many ends are kept now: none once each has been awaited. */
+    static int kept() {
+        return ENDS.size();
     }
 
     /**

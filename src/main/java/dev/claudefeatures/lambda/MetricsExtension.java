@@ -75,6 +75,7 @@ public class MetricsExtension {
             Thread.currentThread().interrupt();
             return;
         }
+        InvocationEnds.track();
         sink.deferUntilFlushed();
         Thread loop = new Thread(() -> loop(api, id), "lambda-metrics-extension");
         loop.setDaemon(true);
