@@ -54,9 +54,19 @@ final class DirectRunner implements Runner {
                 return Outcome.failed(answer.statusCode() + " " + json.readTree(answer.body()).path("error")
                         .path("type").asText("error"));
             }
-            long waitSeconds = answer.headers().firstValue("retry-after").map(Long::parseLong).orElse(1L << attempt);
-            Thread.sleep(Math.min(60, waitSeconds) * 1000);
+            Thread.sleep(waitMillis(answer, attempt));
         }
+    }
+
+    /** The wait the API asks for ({@code retry-after}, seconds, maybe fractional), else 2, 4, ... s; at most 60 s. */
+    static long waitMillis(HttpResponse<String> answer, int attempt) {
+        double seconds;
+        try {
+            seconds = answer.headers().firstValue("retry-after").map(Double::parseDouble).orElse((double) (1L << attempt));
+        } catch (NumberFormatException notSeconds) {
+            seconds = 1L << attempt; // an HTTP date: not worth parsing for a tool
+        }
+        return Math.round(Math.min(60, Math.max(0, seconds)) * 1000);
     }
 
     @Override

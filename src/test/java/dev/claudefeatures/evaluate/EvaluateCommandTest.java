@@ -131,6 +131,18 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void callByCallAnOverloadedAnswerIsTriedAgainAfterTheWaitTheApiAsksFor() throws Exception {
+        upstream.failNext(dev.claudefeatures.simulator.Fault.error(529, "overloaded_error")
+                .withHeader("retry-after", "0.05"));
+
+        assertThat(evaluate("--feature", "summarise", "--samples", "infra/samples/summarise.jsonl", "--models",
+                "claude-opus-4-6", "--no-batch")).isZero();
+
+        assertThat(rows().get("claude-sonnet-4-6")[1]).as("every sample answered").isEqualTo("3");
+        assertThat(upstream.received()).as("six calls and the one tried again").hasSize(7);
+    }
+
+    @Test
     void aTextFeatureCallByCallHasNoSchemaColumn() throws Exception {
         assertThat(evaluate("--feature", "summarise", "--samples", "infra/samples/summarise.jsonl", "--models",
                 "claude-opus-4-6", "--no-batch")).isZero();
