@@ -53,6 +53,8 @@ final class Comparison {
     private final List<Sample> samples;
     /** By model, then by sample line. */
     private final Map<String, Map<Integer, Answer>> answers = new LinkedHashMap<>();
+    /** By model, why requests came back without an answer, and how often. */
+    private final Map<String, Map<String, Integer>> failures = new LinkedHashMap<>();
     private final boolean batchPrices;
     private final ObjectMapper json;
 
@@ -66,8 +68,15 @@ final class Comparison {
         for (String model : models) {
             Map<Integer, Answer> byLine = new LinkedHashMap<>();
             FeaturePolicy modelPolicy = onModel.get(model);
-            outcomes.get(model).forEach((line, outcome) -> byLine.put(line, answer(modelPolicy, outcome)));
+            Map<String, Integer> why = new java.util.TreeMap<>();
+            outcomes.get(model).forEach((line, outcome) -> {
+                byLine.put(line, answer(modelPolicy, outcome));
+                if (outcome == null || outcome.answer() == null) {
+                    why.merge(outcome == null ? "no result" : outcome.error(), 1, Integer::sum);
+                }
+            });
             answers.put(model, byLine);
+            failures.put(model, why);
         }
     }
 
@@ -276,6 +285,12 @@ final class Comparison {
                     figure.costPerThousand().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString(),
                     figure.latencyP50() == null ? "-" : Long.toString(figure.latencyP50().toMillis()));
         }
+        failures.forEach((model, why) -> {
+            if (!why.isEmpty()) {
+                out.printf(Locale.ROOT, "%s: %d without an answer: %s%n", model,
+                        why.values().stream().mapToInt(Integer::intValue).sum(), why);
+            }
+        });
         thresholds(tolerance).ifPresent(rows -> {
             FeaturePolicy.Escalation escalation = policy.escalation().get();
             boolean byExpected = samples.stream().anyMatch(sample -> sample.expected() != null);

@@ -48,10 +48,6 @@ public class DeferrableSink implements MetricSink {
         deferred = true;
     }
 
-    public boolean deferred() {
-        return deferred;
-    }
-
     /** Publishes every record held so far, in one publish; returns how many there were. */
     public int flush() {
         List<CallRecord> records = new ArrayList<>();

@@ -143,6 +143,18 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aRequestTheApiRefusesIsCountedWithItsReason() throws Exception {
+        upstream.failNext(dev.claudefeatures.simulator.Fault.error(400, "invalid_request_error"));
+
+        assertThat(evaluate("--feature", "summarise", "--samples", "infra/samples/summarise.jsonl", "--models",
+                "claude-opus-4-6", "--no-batch")).isZero();
+
+        assertThat(rows().get("claude-sonnet-4-6")[1]).as("the first call refused").isEqualTo("2");
+        assertThat(out()).contains("claude-sonnet-4-6: 1 without an answer: {400 invalid_request_error=1}")
+                .doesNotContain("claude-opus-4-6: ");
+    }
+
+    @Test
     void aTextFeatureCallByCallHasNoSchemaColumn() throws Exception {
         assertThat(evaluate("--feature", "summarise", "--samples", "infra/samples/summarise.jsonl", "--models",
                 "claude-opus-4-6", "--no-batch")).isZero();

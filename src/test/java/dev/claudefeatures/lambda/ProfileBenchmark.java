@@ -70,12 +70,8 @@ class ProfileBenchmark {
         try (LoopbackSimulator upstream = LoopbackSimulator.start(Duration.ZERO);
                 FakeSecretsManager secrets = FakeSecretsManager.holding(KEY);
                 FakeRuntimeApi runtimeApi = new FakeRuntimeApi()) {
-            Map<String, String> env = PackagedFunction.environment(runtimeApi, "bench-profile", template, upstream.baseUri(),
-                    secrets.endpoint());
-            env.put("TELEMETRY_SINK", "emf");
-            try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
-                    Path.of("target", "lambda-runtime"), work, template.functionMemoryMb(), env)) {
-                function.awaitInit(runtimeApi, Duration.ofSeconds(60));
+            try (PackagedFunction function = start(runtimeApi, upstream, secrets, template, work,
+                    Map.of("TELEMETRY_SINK", "emf"))) {
                 for (int i = 0; i < WARM_UP; i++) {
                     invoke(runtimeApi, event);
                 }
@@ -100,19 +96,32 @@ class ProfileBenchmark {
         try (LoopbackSimulator upstream = LoopbackSimulator.start(Duration.ZERO);
                 FakeSecretsManager secrets = FakeSecretsManager.holding(KEY);
                 FakeRuntimeApi runtimeApi = new FakeRuntimeApi()) {
-            Map<String, String> env = PackagedFunction.environment(runtimeApi, "bench-profile-init", template, upstream.baseUri(),
-                    secrets.endpoint());
-            env.put("LAMBDA_PRIMING", "off");
-            env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=name=init,settings=profile,jdk.ExecutionSample#period=1ms");
-            try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
-                    Path.of("target", "lambda-runtime"), work, template.functionMemoryMb(), env)) {
-                function.awaitInit(runtimeApi, Duration.ofSeconds(60));
+            try (PackagedFunction function = start(runtimeApi, upstream, secrets, template, work, Map.of(
+                    "LAMBDA_PRIMING", "off",
+                    "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=name=init,settings=profile,jdk.ExecutionSample#period=1ms"))) {
                 Duration cpu = function.cpu();
                 jcmd(function, "JFR.dump", "name=init", "filename=" + recording);
                 System.out.printf(Locale.ROOT, "%nInit, to the first /next: %.0f ms of CPU (with Flight Recorder on)%n",
                         cpu.toNanos() / 1e6);
                 print(recording, null);
             }
+        }
+    }
+
+    /** The packaged function against the fakes, with {@code more} in its environment, once its init is done. */
+    private static PackagedFunction start(FakeRuntimeApi runtimeApi, LoopbackSimulator upstream,
+            FakeSecretsManager secrets, SamTemplate template, Path work, Map<String, String> more) throws Exception {
+        Map<String, String> env = PackagedFunction.environment(runtimeApi, "bench-" + work.getFileName(), template,
+                upstream.baseUri(), secrets.endpoint());
+        env.putAll(more);
+        PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
+                Path.of("target", "lambda-runtime"), work, template.functionMemoryMb(), env);
+        try {
+            function.awaitInit(runtimeApi, Duration.ofSeconds(60));
+            return function;
+        } catch (Exception | AssertionError failed) {
+            function.close();
+            throw failed;
         }
     }
 
