@@ -27,14 +27,12 @@ public class CallRecorder {
     private final UsageLog usageLog;
     private final InvocationMetrics invocation;
     private final MetricSink sink;
-    private final Rehearsal rehearsal;
 
     @Inject
-    public CallRecorder(UsageLog usageLog, InvocationMetrics invocation, MetricSink sink, Rehearsal rehearsal) {
+    public CallRecorder(UsageLog usageLog, InvocationMetrics invocation, MetricSink sink) {
         this.usageLog = usageLog;
         this.invocation = invocation;
         this.sink = sink;
-        this.rehearsal = rehearsal;
     }
 
     public CallRecord succeeded(CallContext context, MessageRequest request, MessageCall call) {
@@ -76,12 +74,8 @@ public class CallRecorder {
         return record;
     }
 
+    /** The same path in a rehearsal: what it writes or sends stops at the edge of the process. */
     private void accept(CallRecord record, MessageRequest request, String response) {
-        if (rehearsal.on()) {
-            usageLog.line(record, () -> promptText(request), response);
-            sink.rehearse(List.of(record));
-            return;
-        }
         usageLog.write(record, () -> promptText(request), response);
         if (Arc.container().requestContext().isActive()) {
             invocation.add(record);

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
 /**
@@ -41,12 +42,9 @@ final class CloudWatchSink implements MetricSink {
         if (records.isEmpty()) {
             return;
         }
-        List<MetricDatum> datums = datums(records, clock.instant());
         try {
-            // One request in practice: 33 features x models in one invocation would be needed to exceed it.
-            for (int from = 0; from < datums.size(); from += MAX_DATUMS_PER_REQUEST) {
-                List<MetricDatum> chunk = datums.subList(from, Math.min(datums.size(), from + MAX_DATUMS_PER_REQUEST));
-                client.putMetricData(request -> request.namespace(namespace).metricData(chunk));
+            for (PutMetricDataRequest request : requests(records)) {
+                client.putMetricData(request);
             }
         } catch (RuntimeException failure) {
             long failures = failedPublishes.incrementAndGet();
@@ -55,11 +53,21 @@ final class CloudWatchSink implements MetricSink {
         }
     }
 
+    /** Builds the requests {@link #publish} would send, and sends nothing. */
     @Override
     public void rehearse(List<CallRecord> records) {
+        requests(records);
+    }
+
+    /** One request in practice: 33 features x models in one invocation would be needed to exceed it. */
+    private List<PutMetricDataRequest> requests(List<CallRecord> records) {
         List<MetricDatum> datums = datums(records, clock.instant());
-        software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest.builder().namespace(namespace)
-                .metricData(datums).build();
+        List<PutMetricDataRequest> requests = new ArrayList<>();
+        for (int from = 0; from < datums.size(); from += MAX_DATUMS_PER_REQUEST) {
+            requests.add(PutMetricDataRequest.builder().namespace(namespace)
+                    .metricData(datums.subList(from, Math.min(datums.size(), from + MAX_DATUMS_PER_REQUEST))).build());
+        }
+        return requests;
     }
 
     void close() {

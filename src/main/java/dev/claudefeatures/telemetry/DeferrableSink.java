@@ -9,33 +9,38 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * takes over ({@link #deferUntilFlushed()}): from then on records are held, and each
  * {@link #flush()} publishes everything held in one go. In Lambda that is the metrics extension,
  * which flushes after an invocation's response has gone and before the environment may freeze, so
- * that no caller waits for a {@code PutMetricData}.
+ * that no caller waits for a {@code PutMetricData}. During a {@link Rehearsal} records are
+ * neither held nor published: the target builds what it would send and drops it.
  */
 public class DeferrableSink implements MetricSink {
 
     private final MetricSink target;
     private final boolean remote;
+    private final Rehearsal rehearsal;
     private final ConcurrentLinkedQueue<CallRecord> held = new ConcurrentLinkedQueue<>();
     private volatile boolean deferred;
 
     /** @param remote whether publishing makes a network call: only then is it worth deferring */
-    public DeferrableSink(MetricSink target, boolean remote) {
+    public DeferrableSink(MetricSink target, boolean remote, Rehearsal rehearsal) {
         this.target = target;
         this.remote = remote;
+        this.rehearsal = rehearsal;
+    }
+
+    /** A sink that is never rehearsed through: for tests. */
+    public DeferrableSink(MetricSink target, boolean remote) {
+        this(target, remote, new Rehearsal());
     }
 
     @Override
     public void publish(List<CallRecord> records) {
-        if (deferred) {
+        if (rehearsal.on()) {
+            target.rehearse(records);
+        } else if (deferred) {
             held.addAll(records);
         } else {
             target.publish(records);
         }
-    }
-
-    @Override
-    public void rehearse(List<CallRecord> records) {
-        target.rehearse(records);
     }
 
     /** Whether publishing costs a network round trip (the {@code cloudwatch} sink). */

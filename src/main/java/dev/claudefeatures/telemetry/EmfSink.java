@@ -38,9 +38,10 @@ final class EmfSink implements MetricSink {
         lines(records).forEach(out::write);
     }
 
+    /** Publishes: {@link StdoutLines} writes nothing during a rehearsal. */
     @Override
     public void rehearse(List<CallRecord> records) {
-        lines(records);
+        publish(records);
     }
 
     /**

@@ -7,7 +7,11 @@ public interface MetricSink {
 
     void publish(List<CallRecord> records);
 
-    /** Builds what {@link #publish} would send or write, and drops it: warms the path, costs nothing. */
+    /**
+     * Builds what {@link #publish} would send or write, and drops it: warms the path, costs
+     * nothing. Lines written to {@link StdoutLines} are dropped there, so a sink that only writes
+     * lines rehearses by publishing.
+     */
     default void rehearse(List<CallRecord> records) {
     }
 }

@@ -20,14 +20,14 @@ public class MetricSinks {
 
     @Produces
     @ApplicationScoped
-    DeferrableSink sink(TelemetryConfig config, ObjectMapper json, StdoutLines out) {
+    DeferrableSink sink(TelemetryConfig config, ObjectMapper json, StdoutLines out, Rehearsal rehearsal) {
         return switch (config.sink()) {
             case CLOUDWATCH -> new DeferrableSink(
-                    new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC()), true);
-            case EMF -> new DeferrableSink(new EmfSink(config.namespace(), Clock.systemUTC(), json, out), false);
-            case LOG -> new DeferrableSink(new LogSink(), false);
+                    new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC()), true, rehearsal);
+            case EMF -> new DeferrableSink(new EmfSink(config.namespace(), Clock.systemUTC(), json, out), false, rehearsal);
+            case LOG -> new DeferrableSink(new LogSink(), false, rehearsal);
             case NONE -> new DeferrableSink(records -> {
-            }, false);
+            }, false, rehearsal);
         };
     }
 

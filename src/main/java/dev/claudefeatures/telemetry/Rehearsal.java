@@ -5,10 +5,11 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * While on, calls are recorded as usual (the record, its cost, its usage line and its metrics
- * are all built, so that the path is warm) but nothing is written or published: the calls of a
- * rehearsal, such as SnapStart priming against the offline simulator, cost nothing and must not
- * show up as cost.
+ * While on, calls are recorded as usual, through the same code (the record, its cost, its usage
+ * line, the invocation's metrics and their EMF documents or {@code PutMetricData} request are all
+ * built, so that the path is warm), but nothing leaves the process: {@link StdoutLines} writes
+ * nothing and the {@link DeferrableSink} neither holds nor sends. The calls of a rehearsal, such as
+ * SnapStart priming against the offline simulator, cost nothing and must not show up as cost.
  */
 @ApplicationScoped
 public class Rehearsal {

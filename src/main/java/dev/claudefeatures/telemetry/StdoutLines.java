@@ -3,6 +3,7 @@ package dev.claudefeatures.telemetry;
 import java.io.PrintStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Writes the usage and EMF lines to stdout exactly as given, one JSON object a line.
@@ -17,11 +18,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StdoutLines {
 
+    private final Rehearsal rehearsal;
+
+    @Inject
+    public StdoutLines(Rehearsal rehearsal) {
+        this.rehearsal = rehearsal;
+    }
+
+    /** Lines that are always written: for tests and tools outside CDI. */
+    public StdoutLines() {
+        this(new Rehearsal());
+    }
+
+    /** Writes the line, except during a {@link Rehearsal}: this is where its lines, built like any other, stop. */
+    public void write(String line) {
+        if (!rehearsal.on()) {
+            print(line);
+        }
+    }
+
     /**
      * One {@code print} of the line and its newline: a single write to the stream, so that a
      * line is never split by another thread's output.
      */
-    public void write(String line) {
+    protected void print(String line) {
         PrintStream out = System.out;
         out.print(line + "\n");
         out.flush();

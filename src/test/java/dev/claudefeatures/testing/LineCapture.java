@@ -6,7 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.claudefeatures.telemetry.Rehearsal;
 import dev.claudefeatures.telemetry.StdoutLines;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusMock;
 
 /**
@@ -19,18 +21,22 @@ public final class LineCapture extends StdoutLines {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private LineCapture() {
+    private LineCapture(Rehearsal rehearsal) {
+        super(rehearsal);
     }
 
-    /** Installs a capture; Quarkus puts the real writer back after the test method. */
+    /**
+     * Installs a capture of what the application writes (nothing during a rehearsal); Quarkus
+     * puts the real writer back after the test method.
+     */
     public static LineCapture install() {
-        LineCapture capture = new LineCapture();
+        LineCapture capture = new LineCapture(Arc.container().instance(Rehearsal.class).get());
         QuarkusMock.installMockForType(capture, StdoutLines.class);
         return capture;
     }
 
     @Override
-    public void write(String line) {
+    protected void print(String line) {
         lines.add(line);
     }
 
