@@ -38,6 +38,15 @@ public interface LambdaConfig {
     @WithDefault("300")
     int primingRounds();
 
+    /**
+     * Where priming runs, right after it (at the end of init) or after a SnapStart restore: read
+     * the API key (from its secret) and open the connection to the API with one
+     * {@code count_tokens} call, free of charge and recorded nowhere, so that the first invocation
+     * pays for neither; the time goes to init or to the restore instead. Off: the first call does both.
+     */
+    @WithDefault("true")
+    boolean connectAhead();
+
     enum PrimingMode {
         SNAPSTART,
         INIT,

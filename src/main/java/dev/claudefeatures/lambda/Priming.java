@@ -3,6 +3,7 @@ package dev.claudefeatures.lambda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,27 @@ import io.quarkus.arc.Unremovable;
  * writes nothing: no call reaches the API, no cost is recorded.
  *
  * <p>With SnapStart this runs in the CRaC {@code beforeCheckpoint} hook, so the snapshot holds the
- * warm path; the simulator's port is closed again before the snapshot is taken.
+ * warm path; the simulator's port is closed again before the snapshot is taken. What no snapshot
+ * can hold, the key and the connection to the API, is made ready after the restore
+ * ({@code lambda.connect-ahead}), or with {@code lambda.priming=init} right after the rehearsal.
  */
 @ApplicationScoped
 @Unremovable // looked up by the runtimes, which CDI does not see
 public class Priming {
 
     private static final Logger LOG = Logger.getLogger(Priming.class);
+    /** Within Lambda's 10 s for a restore hook, with room to spare. */
+    private static final Duration CONNECT_AHEAD_WITHIN = Duration.ofSeconds(3);
+    /**
+     * Classes of the Lambda Runtime Interface Client that its first invocation loads, and which a
+     * rehearsal through the handler cannot reach: the invocation's context and the X-Ray trace
+     * id's holder (seen with {@code -Xlog:class+load} on the packaged function). Loaded here,
+     * where they are on the class path; a runtime without them loses nothing.
+     */
+    private static final List<String> RUNTIME_CLASSES = List.of(
+            "com.amazonaws.services.lambda.runtime.api.client.api.LambdaContext",
+            "com.amazonaws.services.lambda.runtime.LambdaRuntimeInternal",
+            "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
     /** Strongly held: CRaC keeps only weak references to the resources registered with it. */
     private static volatile org.crac.Resource snapshotHook;
 
@@ -72,7 +87,10 @@ public class Priming {
 
     void schedule(ToIntFunction<String> invoke) {
         switch (config.priming()) {
-            case INIT -> prime(invoke);
+            case INIT -> {
+                prime(invoke);
+                connectAhead();
+            }
             case SNAPSTART -> {
                 if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
                     snapshotHook = snapshotHook(invoke);
@@ -92,9 +110,10 @@ public class Priming {
                 prime(invoke);
             }
 
+            /** The endpoint was restored and the simulator stopped before the snapshot: only the API is left to reach. */
             @Override
             public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-                // Nothing to undo: the endpoint was restored and the simulator stopped before the snapshot.
+                connectAhead();
             }
         };
     }
@@ -137,6 +156,9 @@ public class Priming {
                 standIn.stop();
             }
         }
+        loadRuntimeClasses();
+        // The rehearsal's garbage goes now, not during the first invocations (nor into a snapshot).
+        System.gc();
         List<String> failed = new ArrayList<>();
         statuses.forEach((feature, status) -> {
             if (status < 200 || status > 299) {
@@ -146,6 +168,53 @@ public class Priming {
         LOG.infof("Primed %d feature(s) against the offline simulator, %d round(s), in %d ms%s", statuses.size(),
                 config.primingRounds(), (System.nanoTime() - start) / 1_000_000, failed.isEmpty() ? "" : "; not answered 2xx: " + failed);
         return statuses;
+    }
+
+    /**
+     * Reads the key and opens the API's connection now, so that the first invocation finds both:
+     * never before a snapshot (the key must not be in it, and a connection would not survive it).
+     */
+    void connectAhead() {
+        if (!config.connectAhead() || features.features().isEmpty()) {
+            return;
+        }
+        String model = features.features().values().iterator().next().model();
+        // On a thread of its own: the secret's read has timeouts of its own, longer than a
+        // restore hook may take, and init must not wait for a slow Secrets Manager or API.
+        Thread connecting = new Thread(() -> connect(model), "connect-ahead");
+        connecting.setDaemon(true);
+        connecting.start();
+        try {
+            connecting.join(CONNECT_AHEAD_WITHIN.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (connecting.isAlive()) {
+            LOG.warnf("Still connecting to the API after %d s; init goes on without waiting",
+                    CONNECT_AHEAD_WITHIN.toSeconds());
+        }
+    }
+
+    private void connect(String model) {
+        long start = System.nanoTime();
+        try {
+            client.connect(model, CONNECT_AHEAD_WITHIN);
+            LOG.infof("Read the API key and connected to the API ahead of the first invocation, in %d ms",
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException failed) {
+            LOG.warnf("Could not connect to the API ahead of the first invocation; its first call will try again: %s",
+                    failed.getMessage());
+        }
+    }
+
+    private static void loadRuntimeClasses() {
+        for (String name : RUNTIME_CLASSES) {
+            try {
+                Class.forName(name, true, Priming.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError absent) {
+                LOG.debugf("Not preloaded, not on this runtime's class path: %s", name);
+            }
+        }
     }
 
     private static String sampleEvent(String feature) {

@@ -3,6 +3,7 @@ package dev.claudefeatures.messages;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -102,9 +103,23 @@ public class MessagesClient {
     }
 
     public TokenCount countTokens(CountTokensRequest request) {
+        return countTokens(request, Deadline.after(config.deadline()));
+    }
+
+    /**
+     * Reads the key and opens the connection to the API before the first call needs them, with one
+     * {@code count_tokens} request for {@code model}: free of charge, and recorded nowhere. A
+     * failure is thrown; the first real call then tries again.
+     */
+    public void connect(String model, Duration within) {
+        countTokens(new CountTokensRequest(model, List.of(Message.user("ping")), null, null, null, null, null),
+                Deadline.after(within));
+    }
+
+    private TokenCount countTokens(CountTokensRequest request, Deadline deadline) {
         return retrier.run(timeout -> send(
                 () -> api().countTokens(endpoint.apiKey(), config.version().wireName(), betas, request), timeout),
-                Deadline.after(config.deadline())).value().getEntity();
+                deadline).value().getEntity();
     }
 
     /**

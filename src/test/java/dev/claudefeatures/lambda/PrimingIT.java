@@ -25,8 +25,10 @@ import dev.claudefeatures.testing.SamTemplate;
  * {@code LAMBDA_PRIMING=init} (the rehearsal SnapStart runs before its snapshot, run at the end of
  * init here, where no snapshot can be taken) every feature has answered its sample event before
  * the first {@code /next}, against the built-in simulator: the configured upstream receives
- * nothing, no usage line or metric is written, and the first real invocation goes to the
- * configured upstream and is recorded as usual.
+ * nothing of the rehearsal, no usage line or metric is written, and the first real invocation goes
+ * to the configured upstream and is recorded as usual. After the rehearsal, init reads the key from
+ * Secrets Manager and connects to the upstream with one free {@code count_tokens} call
+ * ({@code lambda.connect-ahead}), which records nothing either.
  */
 class PrimingIT {
 
@@ -46,7 +48,9 @@ class PrimingIT {
             PackagedFunction.Answered first = function.invoke(runtimeApi,
                     Files.readString(Path.of("infra", "events", "summarise.json")), Duration.ofSeconds(30));
             assertThat(JSON.readTree(first.response()).path("statusCode").asInt()).isEqualTo(200);
-            assertThat(upstream.received()).as("the first real call went to the configured upstream").hasSize(1);
+            assertThat(upstream.received()).as("the first real call went to the configured upstream").hasSize(2)
+                    .last().satisfies(call -> assertThat(call.path()).isEqualTo("/v1/messages"));
+            assertThat(secrets.targets()).as("the key was read once, during init").hasSize(1);
             assertThat(usageLines(first.stdout())).singleElement()
                     .satisfies(line -> assertThat(line.path("feature").asText()).isEqualTo("summarise"));
         }
@@ -72,7 +76,8 @@ class PrimingIT {
                     .get(60, TimeUnit.SECONDS);
             assertThat(streamed.streamed()).isNotNull();
             assertThat(streamed.body()).contains("event:done");
-            assertThat(upstream.received()).hasSize(1);
+            assertThat(upstream.received()).hasSize(2).last()
+                    .satisfies(call -> assertThat(call.path()).isEqualTo("/v1/messages"));
         }
     }
 
@@ -82,7 +87,14 @@ class PrimingIT {
         assertThat(init).as("the priming summary")
                 .anyMatch(line -> line.contains("Primed " + FEATURES + " feature(s) against the offline simulator")
                         && !line.contains("not answered 2xx"));
-        assertThat(upstream.received()).as("no call of the rehearsal reached the configured upstream").isEmpty();
+        assertThat(upstream.received()).as("no call of the rehearsal reached the configured upstream; one count_tokens"
+                + " call, with the key from Secrets Manager, connected ahead of the first invocation").singleElement()
+                .satisfies(call -> {
+                    assertThat(call.path()).isEqualTo("/v1/messages/count_tokens");
+                    assertThat(call.header("x-api-key")).isEqualTo(API_KEY);
+                });
+        assertThat(init).as("connected ahead").anyMatch(line -> line.contains(
+                "Read the API key and connected to the API ahead of the first invocation"));
         assertThat(usageLines(init)).as("no usage line for the rehearsal").isEmpty();
         assertThat(init).as("no EMF document for the rehearsal").noneMatch(line -> line.contains("\"_aws\""));
     }

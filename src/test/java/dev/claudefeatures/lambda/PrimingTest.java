@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.claudefeatures.messages.AnthropicConfig;
+import dev.claudefeatures.messages.AnthropicEndpoint;
+import dev.claudefeatures.messages.MessagesClient;
 import dev.claudefeatures.policy.Policies;
+import dev.claudefeatures.simulator.Fault;
 import dev.claudefeatures.simulator.OfflineSimulator;
 import dev.claudefeatures.telemetry.CallRecord;
 import dev.claudefeatures.telemetry.DeferrableSink;
+import dev.claudefeatures.telemetry.Rehearsal;
 import dev.claudefeatures.testing.LineCapture;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,10 +50,19 @@ class PrimingTest {
     @Inject
     LambdaConfig config;
 
+    @Inject
+    Rehearsal rehearsal;
+
+    @Inject
+    AnthropicConfig anthropic;
+
+    @Inject
+    AnthropicEndpoint endpoint;
+
     @Test
     void beforeTheSnapshotEveryFeatureIsRehearsedAndNothingIsRecorded() throws Exception {
         List<List<CallRecord>> published = new CopyOnWriteArrayList<>();
-        QuarkusMock.installMockForType(new DeferrableSink(published::add, false), DeferrableSink.class);
+        QuarkusMock.installMockForType(new DeferrableSink(published::add, false, rehearsal), DeferrableSink.class);
         LineCapture stdout = LineCapture.install();
         List<String> primed = new CopyOnWriteArrayList<>();
         long mark = simulator.receivedCount();
@@ -77,5 +91,58 @@ class PrimingTest {
                 .when().post("/summarise").then().statusCode(200);
         assertThat(published).as("a real call after the rehearsal is published").hasSize(1);
         assertThat(stdout.lines()).as("and has its usage line").hasSize(1);
+    }
+
+    @Test
+    void afterTheRestoreTheKeyIsReadAndTheApiConnectedWithOneFreeCallThatRecordsNothing() throws Exception {
+        List<List<CallRecord>> published = new CopyOnWriteArrayList<>();
+        QuarkusMock.installMockForType(new DeferrableSink(published::add, false, rehearsal), DeferrableSink.class);
+        LineCapture stdout = LineCapture.install();
+        long mark = simulator.receivedCount();
+
+        priming.snapshotHook(event -> 200).afterRestore(null);
+
+        assertThat(simulator.receivedSince(mark)).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo("/v1/messages/count_tokens");
+            assertThat(call.header("x-api-key")).isNotBlank();
+        });
+        assertThat(published).as("no metric").isEmpty();
+        assertThat(stdout.lines()).as("no usage line").isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10) // without the bound, the restore would wait for ever
+    void aRestoreDoesNotWaitLongerThanThreeSecondsForAConnectionThatHangs() throws Exception {
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        QuarkusMock.installMockForType(new MessagesClient(anthropic, endpoint) {
+            @Override
+            public void connect(String model, java.time.Duration within) {
+                try {
+                    released.await(); // as a Secrets Manager that does not answer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, MessagesClient.class);
+        long start = System.nanoTime();
+        try {
+            priming.snapshotHook(event -> 200).afterRestore(null);
+        } finally {
+            released.countDown();
+        }
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isBetween(java.time.Duration.ofMillis(2_900),
+                java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRestoreWhoseConnectionFailsLeavesTheFirstCallToTryAgain() throws Exception {
+        simulator.failNext(Fault.error(401, "authentication_error"));
+        long mark = simulator.receivedCount();
+
+        priming.snapshotHook(event -> 200).afterRestore(null);
+
+        assertThat(simulator.receivedSince(mark)).as("a 401 is not retried").hasSize(1);
+        given().contentType(ContentType.JSON).body("{\"text\": \"The first call after the restore.\"}")
+                .when().post("/summarise").then().statusCode(200);
     }
 }
