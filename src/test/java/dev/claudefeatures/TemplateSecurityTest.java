@@ -137,5 +137,8 @@ class TemplateSecurityTest {
         assertThat(featureFunctions()).isNotEmpty();
         assertThat(stopped).isEqualTo(featureFunctions());
         assertThat(allowed).isEqualTo(featureFunctions());
+        // A release gives each function back the concurrency it was deployed with.
+        assertThat(brake.path("Environment").path("Variables").path("BRAKE_CONCURRENCY").asText())
+                .isEqualTo("FunctionConcurrency");
     }
 }

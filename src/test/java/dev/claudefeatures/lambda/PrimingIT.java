@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.claudefeatures.simulator.LoopbackSimulator;
 import dev.claudefeatures.testing.FakeSecretsManager;
+import dev.claudefeatures.testing.FeatureDeployment;
 import dev.claudefeatures.testing.SamTemplate;
 
 /**
@@ -34,14 +35,16 @@ class PrimingIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "sk-ant-" + "priming-test-key"; // split: a fake key
-    private static final int FEATURES = 6;
+    /** Every configured feature is rehearsed: the count comes from the configuration. */
+    private static final int FEATURES = FeatureDeployment.configuredFeatures().size();
 
     @Test
     void theManagedRuntimesFunctionPrimesEveryFeatureWithoutCallingOrRecordingAnything() throws Exception {
         try (LoopbackSimulator upstream = LoopbackSimulator.start();
                 FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
                 FakeSecretsManager secrets = FakeSecretsManager.holding(API_KEY);
-                PackagedFunction function = start(runtimeApi, upstream, secrets, Map.of(), "managed")) {
+                PackagedFunction function = start(runtimeApi, upstream, secrets, Map.of(), "managed",
+                        Path.of(SamTemplate.read(Map.of()).globalFunction().path("CodeUri").asText()))) {
             function.awaitInit(runtimeApi, Duration.ofSeconds(90));
 
             assertPrimedWithoutTrace(function, upstream);
@@ -67,7 +70,8 @@ class PrimingIT {
         try (LoopbackSimulator upstream = LoopbackSimulator.start();
                 FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
                 FakeSecretsManager secrets = FakeSecretsManager.holding(API_KEY);
-                PackagedFunction function = start(runtimeApi, upstream, secrets, chat, "streaming")) {
+                PackagedFunction function = start(runtimeApi, upstream, secrets, chat, "streaming",
+                        Path.of(template.resources().path("ChatFunction").path("Properties").path("CodeUri").asText()))) {
             function.awaitInit(runtimeApi, Duration.ofSeconds(90));
 
             assertThat(function.arguments()).contains("-Dlambda.streaming-runtime=true");
@@ -84,7 +88,7 @@ class PrimingIT {
     private static void assertPrimedWithoutTrace(PackagedFunction function, LoopbackSimulator upstream)
             throws Exception {
         List<String> init = function.stdoutLines();
-        assertThat(init).as("the priming summary")
+        assertThat(init).as("the priming summary, for the %d configured features", FEATURES)
                 .anyMatch(line -> line.contains("Primed " + FEATURES + " feature(s) against the offline simulator")
                         && !line.contains("not answered 2xx"));
         assertThat(upstream.received()).as("no call of the rehearsal reached the configured upstream; one count_tokens"
@@ -110,14 +114,14 @@ class PrimingIT {
     }
 
     private static PackagedFunction start(FakeRuntimeApi runtimeApi, LoopbackSimulator upstream,
-            FakeSecretsManager secrets, Map<String, String> more, String name) throws Exception {
+            FakeSecretsManager secrets, Map<String, String> more, String name, Path codeUri) throws Exception {
         SamTemplate template = SamTemplate.read(Map.of("MetricsSink", "emf"));
         Map<String, String> env = PackagedFunction.environment(runtimeApi, "claude-features-priming-" + name, template,
                 upstream.baseUri(), secrets.endpoint());
         env.putAll(more);
         env.put("LAMBDA_PRIMING", "init");
         env.put("LAMBDA_PRIMING_ROUNDS", "2"); // the default 300 would add seconds to each start
-        return PackagedFunction.start(Path.of("target", "function.zip"), Path.of("target", "lambda-runtime"),
+        return PackagedFunction.start(codeUri, Path.of("target", "lambda-runtime"),
                 Files.createDirectories(Path.of("target", "priming", name)), template.functionMemoryMb(), env);
     }
 }

@@ -21,11 +21,12 @@ import dev.claudefeatures.testing.FakeSecretsManager;
 import dev.claudefeatures.testing.SamTemplate;
 
 /**
- * The chat function as Lambda runs it: {@code target/function.zip} unpacked, started by the
- * java21 runtime's command line through the template's exec wrapper (so the application's own
- * main and its streaming runtime loop, not the Runtime Interface Client), with the production
- * profile and Lambda's JVM options. A fake Runtime API hands it the chat sample event as a Function
- * URL would, and reads the streamed response; the upstream streams an event every 40 ms.
+ * The chat function as Lambda runs it: the package the template deploys it from
+ * ({@code target/jvm/function.zip}) unpacked, started by the java21 runtime's command line
+ * through the template's exec wrapper (so the application's own main and its streaming runtime
+ * loop, not the Runtime Interface Client), with the production profile and Lambda's JVM options.
+ * A fake Runtime API hands it the chat sample event as a Function URL would, and reads the
+ * streamed response; the upstream streams an event every 40 ms.
  */
 class StreamingFunctionIT {
 
@@ -52,7 +53,8 @@ class StreamingFunctionIT {
             env.put("TELEMETRY_SINK", "emf");
             assertThat(env).containsEntry("AWS_LAMBDA_EXEC_WRAPPER", "/var/task/stream-runtime");
 
-            try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
+            // The package the template deploys chat from (the JVM package under either runtime).
+            try (PackagedFunction function = PackagedFunction.start(Path.of(chat.path("CodeUri").asText()),
                     Path.of("target", "lambda-runtime"), Files.createDirectories(Path.of("target", "streaming-function")),
                     template.functionMemoryMb(), env)) {
                 function.awaitInit(runtimeApi, Duration.ofSeconds(60));

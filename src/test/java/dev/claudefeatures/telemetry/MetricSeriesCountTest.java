@@ -22,25 +22,49 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.messages.StopReason;
+import dev.claudefeatures.policy.FeaturesConfig;
+import dev.claudefeatures.testing.FeatureDeployment;
+import dev.claudefeatures.testing.TestConfig;
 
 /**
  * Every distinct metric name and dimension values is a CloudWatch series billed by the month:
- * counted here from what both sinks actually emit when six features run on two models and every
- * kind of call happens, against the formula and the monthly figure that README states.
+ * counted here from what both sinks actually emit when the configured features run on the models
+ * they are configured with (escalation models included) and every kind of call happens, against the
+ * budget, the formula and the figures that README states. A feature added to the configuration
+ * adds its series here and in README's figures.
  */
 class MetricSeriesCountTest {
 
-    private static final List<String> FEATURES = List.of("summarise", "extract-invoice", "support-reply", "answer",
-            "chat", "classify-ticket");
-    private static final List<String> MODELS = List.of("claude-sonnet-4-6", "claude-opus-4-6");
+    private static final List<String> FEATURES = FeatureDeployment.configuredFeatures();
+    private static final List<String> MODELS = configuredModels();
     /** Every cache_miss_reason type the API documents. */
     private static final List<String> REASONS = List.of("model_changed", "system_changed", "tools_changed",
             "messages_changed", "previous_message_not_found", "unavailable");
-    private static final List<String> STREAMED_FEATURES = List.of("chat");
+    /** Features answered on a Function URL, which stream (their sample event's route is {@code $default}). */
+    private static final List<String> STREAMED_FEATURES = FEATURES.stream().filter(MetricSeriesCountTest::streams)
+            .toList();
     /** CloudWatch's price of one custom metric series per month, first 10,000 (us-east-1). */
     private static final BigDecimal PRICE_PER_SERIES = new BigDecimal("0.30");
     private static final BigDecimal BUDGET_PER_MONTH = new BigDecimal("25");
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+
+    private static List<String> configuredModels() {
+        Set<String> models = new java.util.TreeSet<>();
+        TestConfig.with(java.util.Map.of(), FeaturesConfig.class).getConfigMapping(FeaturesConfig.class).features()
+                .values().forEach(policy -> {
+                    models.add(policy.model());
+                    policy.escalation().ifPresent(escalation -> models.add(escalation.model()));
+                });
+        return List.copyOf(models);
+    }
+
+    private static boolean streams(String feature) {
+        try {
+            return "$default".equals(FeatureDeployment.routeKey(feature));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** README's formula: 10 per feature, 5 overall, 1 per model, 1 per reason, 1 per streamed feature. */
     private static int formula(int features, int models, int reasons, int streamedFeatures) {
@@ -69,7 +93,7 @@ class MetricSeriesCountTest {
     }
 
     @Test
-    void sixFeaturesOnTwoModelsStayWithinTwentyFiveDollarsAMonth() throws IOException {
+    void theConfiguredFeaturesAndModelsStayWithinTwentyFiveDollarsAMonth() throws IOException {
         Set<String> sent = new HashSet<>();
         CloudWatchSink.datums(everyKindOfCall(), NOW).forEach(datum -> {
             TreeMap<String, String> dimensions = new TreeMap<>();
@@ -82,11 +106,16 @@ class MetricSeriesCountTest {
         assertThat(sent).as("series the cloudwatch sink puts").hasSize(series);
         assertThat(extracted).as("series CloudWatch extracts from the EMF lines").isEqualTo(sent);
         BigDecimal monthly = PRICE_PER_SERIES.multiply(BigDecimal.valueOf(series));
-        assertThat(monthly).isLessThanOrEqualTo(BUDGET_PER_MONTH);
+        assertThat(monthly).as("%d series for %d features on %d models: past the budget of $%s a month; drop a"
+                + " dimension set or raise the budget here and in README", series, FEATURES.size(), MODELS.size(),
+                BUDGET_PER_MONTH).isLessThanOrEqualTo(BUDGET_PER_MONTH);
 
         String readme = Files.readString(Path.of("README.md"));
         assertThat(readme).contains("10 × F + M + R + S + 5")
-                .contains(series + " series").contains("$" + monthly.setScale(2) + " a month");
+                .contains(FEATURES.size() + " features on " + MODELS.size() + " models")
+                .contains(10 * FEATURES.size() + " + " + MODELS.size() + " + " + REASONS.size() + " + "
+                        + STREAMED_FEATURES.size() + " + 5 = " + series + " series")
+                .contains("$" + monthly.setScale(2) + " a month");
     }
 
     @Test

@@ -38,6 +38,21 @@ public final class SamTemplate {
         return root.path("Resources");
     }
 
+    public JsonNode outputs() {
+        return root.path("Outputs");
+    }
+
+    public JsonNode conditions() {
+        return root.path("Conditions");
+    }
+
+    /** The names of the template's parameters, in their order. */
+    public java.util.Set<String> parameterNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        root.path("Parameters").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** A value with a parameter reference resolved; other values as they are. */
     public String resolve(JsonNode value) {
         String text = value.asText();
