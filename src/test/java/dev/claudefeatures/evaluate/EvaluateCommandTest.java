@@ -49,15 +49,20 @@ class EvaluateCommandTest {
         upstream.close();
     }
 
+    /** On the loopback simulator, with a key, as on the API. */
     private int evaluate(String... args) throws Exception {
+        return evaluateWith(Map.of("anthropic.base-url", upstream.baseUri().toString(), "anthropic.api-key",
+                "sk-ant-evaluate"), args);
+    }
+
+    private int evaluateWith(Map<String, String> config, String... args) throws Exception {
         Map<String, String> options = new HashMap<>(EvaluateCommand.options(args));
         options.putIfAbsent("state-dir", work.resolve("state").toString());
         options.putIfAbsent("poll", "0.05s");
         out.reset();
         err.reset();
         return new EvaluateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(options,
-                        Map.of("anthropic.base-url", upstream.baseUri().toString(), "anthropic.api-key", "sk-ant-evaluate"));
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(options, config);
     }
 
     private String out() {
@@ -114,6 +119,40 @@ class EvaluateCommandTest {
                 .containsPattern("set features\\.classify-ticket\\.escalation\\.below-confidence=\\d\\.\\d\\d");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("8 samples x 2 models = 16 requests, as one message batch")
                 .contains("16/16 processed");
+    }
+
+    @Test
+    void withoutAKeyItAnswersFromTheOfflineSimulatorInThisProcessAndSaysSoOnItsFirstLine() throws Exception {
+        // An empty value hides a key from the environment too; a short batch keeps the test quick.
+        Map<String, String> noKey = Map.of("anthropic.api-key", "", "anthropic.simulator.batch-processing", "100ms");
+
+        assertThat(evaluateWith(noKey, "--feature", "classify-ticket", "--samples", "infra/samples/classify-ticket.jsonl"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(out().lines().findFirst()).hasValue("evaluate: no ANTHROPIC_API_KEY: answering from the offline "
+                + "simulator (no call leaves this machine; figures show the table's shape, not real model quality)");
+        assertThat(rows()).containsOnlyKeys("claude-sonnet-4-6", "claude-opus-4-6");
+        assertThat(rows().values()).allSatisfy(cells -> {
+            assertThat(cells[1]).as("answered").isEqualTo("8");
+            assertThat(cells[2]).as("fit the schema").isEqualTo("8/8");
+        });
+        assertThat(out()).contains("batch (50 % off) prices").contains("escalation from claude-sonnet-4-6");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("16/16 processed");
+        assertThat(upstream.received()).as("nothing reached the configured upstream").isEmpty();
+        assertThat(work.resolve("state/offline")).as("the simulator's batch kept apart from real ones")
+                .isDirectoryContaining("glob:**/batch-*.json");
+    }
+
+    @Test
+    void withoutAKeyAnExplicitBaseUrlIsRefusedNotSwappedForTheSimulator() throws Exception {
+        assertThat(evaluateWith(Map.of("anthropic.api-key", "", "anthropic.base-url", upstream.baseUri().toString()),
+                "--feature", "summarise", "--samples", "infra/samples/summarise.jsonl"))
+                .isEqualTo(EvaluateCommand.BAD_INPUT);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Nothing was sent:")
+                .contains("anthropic.base-url is " + upstream.baseUri() + ", not the API, and there is no API key");
+        assertThat(out()).isEmpty();
+        assertThat(upstream.received()).isEmpty();
     }
 
     @Test
