@@ -100,13 +100,24 @@ public final class EvaluateCommand {
      */
     int run(Map<String, String> options, Map<String, String> overrides) throws Exception {
         SmallRyeConfig config = config(overrides);
+        AnthropicConfig anthropic = config.getConfigMapping(AnthropicConfig.class);
+        List<String> problems = new ArrayList<>();
+        Route route = null;
+        try {
+            route = Route.of(anthropic);
+        } catch (IllegalArgumentException noRoute) {
+            problems.add(noRoute.getMessage());
+        }
+        if (route == Route.OFFLINE_SIMULATOR) {
+            // First, before any log line or figure: the tables look real, and must not be read as the models' quality.
+            out.println("evaluate: " + (anthropic.offline().isPresent() ? "anthropic.offline is on"
+                    : "no ANTHROPIC_API_KEY") + ": " + OFFLINE_NOTICE);
+        }
         Policies policies = new Policies(config.getConfigMapping(FeaturesConfig.class),
                 config.getConfigMapping(ModelCatalog.class), config.getConfigMapping(AnthropicConfig.class),
                 config.getConfigMapping(TelemetryConfig.class), json);
         ModelCatalog catalog = config.getConfigMapping(ModelCatalog.class);
-        AnthropicConfig anthropic = config.getConfigMapping(AnthropicConfig.class);
 
-        List<String> problems = new ArrayList<>();
         String feature = options.get("feature");
         String samplesFile = options.get("samples");
         if (feature == null || samplesFile == null) {
@@ -130,12 +141,6 @@ public final class EvaluateCommand {
                 problems.add(samplesFile + ":" + sample.line() + ": " + describe(bad));
             }
         }
-        Route route = null;
-        try {
-            route = Route.of(anthropic);
-        } catch (IllegalArgumentException noRoute) {
-            problems.add(noRoute.getMessage());
-        }
         if (!problems.isEmpty()) {
             return bad(problems);
         }
@@ -152,11 +157,6 @@ public final class EvaluateCommand {
             }
         }
         try (Upstream upstream = Upstream.open(route, anthropic, config)) {
-            if (upstream.offline()) {
-                // First, before any figure: the tables look real, and must not be read as the models' quality.
-                out.println("evaluate: " + (anthropic.offline().isPresent() ? "anthropic.offline is on"
-                        : "no ANTHROPIC_API_KEY") + ": " + OFFLINE_NOTICE);
-            }
             return run(upstream, batch, options, policy, models, onModel, read.samples(), requests);
         }
     }
