@@ -183,8 +183,9 @@ public final class EvaluateCommand {
             }
             byModel.put(models.get(m), byLine);
         }
-        new Comparison(policy, models, samples, byModel, onModel, runner.batchPrices(), json)
-                .print(out, Double.parseDouble(options.getOrDefault("tolerance", "0.02")));
+        Comparison comparison = new Comparison(policy, models, samples, byModel, onModel, runner.batchPrices(), json);
+        comparison.print(out, Double.parseDouble(options.getOrDefault("tolerance", "0.02")));
+        comparison.baseline().print(out, runner.batchPrices(), upstream.offline());
         return 0;
     }
 

@@ -119,6 +119,16 @@ class EvaluateCommandTest {
                 .containsPattern("set features\\.classify-ticket\\.escalation\\.below-confidence=\\d\\.\\d\\d");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("8 samples x 2 models = 16 requests, as one message batch")
                 .contains("16/16 processed");
+        // The simulator's confidences escalate none at 0.70: the baseline is the list-price run's cost of a call.
+        Matcher deploy = Pattern.compile("^deploy with: ClassifyTicketCostPerCallBaselineUSD=(0\\.\\d{6,})   \\(add it to "
+                + "parameter_overrides in infra/samconfig\\.toml; the alarm fires when an hour's cost per call is above "
+                + "2x this\\)$", Pattern.MULTILINE).matcher(out());
+        assertThat(deploy.find()).as(out()).isTrue();
+        assertThat(out()).contains("cost-per-call baseline for classify-ticket (claude-sonnet-4-6 at list prices, not "
+                + "the batch prices above, cache reads and writes included; escalations to claude-opus-4-6 below 0.70 "
+                + "included (0 of 8 first answers), as production pays them): " + deploy.group(1) + " USD a call");
+        assertThat(Double.parseDouble(deploy.group(1))).isCloseTo(Double.parseDouble(list.get("claude-sonnet-4-6")[9])
+                / 1000, org.assertj.core.data.Offset.offset(0.000001));
     }
 
     @Test
@@ -136,7 +146,8 @@ class EvaluateCommandTest {
             assertThat(cells[1]).as("answered").isEqualTo("8");
             assertThat(cells[2]).as("fit the schema").isEqualTo("8/8");
         });
-        assertThat(out()).contains("batch (50 % off) prices").contains("escalation from claude-sonnet-4-6");
+        assertThat(out()).contains("batch (50 % off) prices").contains("escalation from claude-sonnet-4-6")
+                .contains("not a baseline to deploy").doesNotContain("deploy with:");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("16/16 processed");
         assertThat(upstream.received()).as("nothing reached the configured upstream").isEmpty();
         assertThat(work.resolve("state/offline")).as("the simulator's batch kept apart from real ones")
