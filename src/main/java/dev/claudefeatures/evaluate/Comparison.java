@@ -228,7 +228,8 @@ final class Comparison {
      */
     CostBaseline baseline() {
         Map<Integer, Answer> base = answers.get(models.get(0));
-        Optional<FeaturePolicy.Escalation> escalation = policy.schema().isPresent() ? policy.escalation() : Optional.empty();
+        Optional<FeaturePolicy.Escalation> escalation = policy.schema().isPresent() ? policy.escalation()
+                : Optional.empty();
         BigDecimal total = BigDecimal.ZERO;
         int firstCalls = 0;
         int escalations = 0;

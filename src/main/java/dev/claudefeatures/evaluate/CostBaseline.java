@@ -29,7 +29,7 @@ record CostBaseline(String feature, String model, Optional<FeaturePolicy.Escalat
     /** The multiple of the baseline above which the template's static alarm fires, unless deployed otherwise. */
     static final int ALARM_MULTIPLE = 2;
 
-    /** The template's cost-per-call baseline parameters follow this name rule: {@code extract-invoice} → {@code ExtractInvoiceCostPerCallBaselineUSD}. */
+    /** The template's baseline parameters follow this rule: {@code extract-invoice} → {@code ExtractInvoiceCostPerCallBaselineUSD}. */
     static String parameterName(String feature) {
         return Arrays.stream(feature.split("-")).filter(part -> !part.isEmpty())
                 .map(part -> part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1))
@@ -62,12 +62,12 @@ record CostBaseline(String feature, String model, Optional<FeaturePolicy.Escalat
         String escalated = escalation.map(e -> String.format(Locale.ROOT,
                 "; escalations to %s below %.2f included (%d of %d first answers), as production pays them", e.model(),
                 e.belowConfidence(), escalations, firstCalls)).orElse("");
-        out.printf(Locale.ROOT, "%ncost-per-call baseline for %s (%s at list prices%s, cache reads and writes included%s): "
-                + "%s USD a call%n", feature, model, batchPrices ? ", not the batch prices above" : "", escalated,
+        out.printf(Locale.ROOT, "%ncost-per-call baseline for %s (%s at list prices%s, cache reads and writes "
+                + "included%s): %s USD a call%n", feature, model, batchPrices ? ", not the batch prices above" : "", escalated,
                 rounded(usdPerCall).toPlainString());
         if (fromSimulator) {
-            out.printf("not a baseline to deploy: the offline simulator made these tokens up; with ANTHROPIC_API_KEY set, "
-                    + "evaluate prints the %s=<USD> parameter to deploy%n", parameterName(feature));
+            out.printf("not a baseline to deploy: the offline simulator made these tokens up; with "
+                    + "ANTHROPIC_API_KEY set, evaluate prints the %s=<USD> parameter to deploy%n", parameterName(feature));
             return;
         }
         out.printf("deploy with: %s   (add it to parameter_overrides in infra/samconfig.toml; the alarm fires when an "

@@ -168,7 +168,8 @@ public final class EvaluateCommand {
         Progress progress = new Progress(err);
         Runner runner = batch
                 // The simulator's batches apart: its ids must not replace a real batch that a later run could resume.
-                ? new BatchRunner(upstream.api(), json, progress, upstream.offline() ? stateDir.resolve("offline") : stateDir,
+                ? new BatchRunner(upstream.api(), json, progress,
+                        upstream.offline() ? stateDir.resolve("offline") : stateDir,
                         Duration.parse("PT" + options.getOrDefault("poll", "1S").toUpperCase()), Duration.ofMinutes(1))
                 : new DirectRunner(upstream.api(), json, progress);
         err.printf("%s: %d samples x %d models = %d requests, %s%n", policy.feature(), samples.size(), models.size(),
