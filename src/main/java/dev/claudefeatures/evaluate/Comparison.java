@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.MessageResponse;
+import dev.claudefeatures.policy.CacheMode;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.RequestPlanner;
 import dev.claudefeatures.policy.StructuredOutputMode;
@@ -33,8 +34,15 @@ import dev.claudefeatures.telemetry.TokenCounts;
  */
 final class Comparison {
 
-    /** One model's answer to one sample: its value (null when there is none), cost and latency. */
-    record Answer(JsonNode value, boolean fits, TokenCounts tokens, BigDecimal cost, Duration latency) {
+    /**
+     * One model's answer to one sample: its value (null when there is none), cost and latency.
+     *
+     * @param cost     as the samples ran (batch prices in a batch)
+     * @param listCost as the same call costs in production: list prices, cache writes at the TTL the
+     *                 feature's own requests ask for
+     */
+    record Answer(JsonNode value, boolean fits, TokenCounts tokens, BigDecimal cost, BigDecimal listCost,
+            Duration latency) {
     }
 
     /** The figures of one model. */
@@ -82,18 +90,31 @@ final class Comparison {
 
     private Answer answer(FeaturePolicy modelPolicy, Outcome outcome) {
         if (outcome == null || outcome.answer() == null) {
-            return new Answer(null, false, TokenCounts.NONE, BigDecimal.ZERO, null);
+            return new Answer(null, false, TokenCounts.NONE, BigDecimal.ZERO, BigDecimal.ZERO, null);
         }
         MessageResponse response = outcome.answer();
         TokenCounts tokens = TokenCounts.of(response.usage());
-        BigDecimal cost = CostCalculator.costUsd(tokens, modelPolicy.prices(),
-                response.usage() == null ? null : response.usage().inferenceGeo());
-        if (batchPrices) {
-            cost = cost.divide(BigDecimal.valueOf(2));
-        }
+        String geo = response.usage() == null ? null : response.usage().inferenceGeo();
+        BigDecimal asRun = CostCalculator.costUsd(tokens, modelPolicy.prices(), geo);
+        BigDecimal cost = batchPrices ? asRun.divide(BigDecimal.valueOf(2)) : asRun;
+        BigDecimal listCost = CostCalculator.costUsd(batchPrices ? asProductionWrites(tokens, modelPolicy) : tokens,
+                modelPolicy.prices(), geo);
         JsonNode value = value(modelPolicy, response);
         boolean fits = value != null && modelPolicy.schema().map(schema -> schema.violations(value).isEmpty()).orElse(true);
-        return new Answer(value, fits, tokens, cost, outcome.latency());
+        return new Answer(value, fits, tokens, cost, listCost, outcome.latency());
+    }
+
+    /**
+     * A batch's requests carry 1h breakpoints (see {@code EvaluateCommand}); a feature whose own
+     * breakpoints are all 5m pays the 5m write price for those tokens in production. (With both
+     * TTLs configured the split cannot be known, and the 1h price stays: a little high, never low.)
+     */
+    private static TokenCounts asProductionWrites(TokenCounts tokens, FeaturePolicy modelPolicy) {
+        if (modelPolicy.cache().inPrefixOrder().containsValue(CacheMode.ONE_HOUR)) {
+            return tokens;
+        }
+        return new TokenCounts(tokens.input(), tokens.cacheRead(), tokens.cacheWrite5m() + tokens.cacheWrite1h(), 0,
+                tokens.output());
     }
 
     /** The answer as the feature reads it: the tool's input or the JSON text; the text for a text feature. */
@@ -197,6 +218,44 @@ final class Comparison {
                         new ThresholdRow(cheapest.threshold(), cheapest.escalatedShare(), cheapest.quality(),
                                 cheapest.costPerThousand(), true)));
         return Optional.of(rows);
+    }
+
+    /**
+     * The cost of one API call on the feature's model at list prices, over the answered samples:
+     * each first answer, plus, for a feature that escalates, the escalation the current threshold
+     * makes, counted as a call of its own (production's rule: a confidence that is missing counts
+     * as 0, see {@code StructuredAnswering}).
+     */
+    CostBaseline baseline() {
+        Map<Integer, Answer> base = answers.get(models.get(0));
+        Optional<FeaturePolicy.Escalation> escalation = policy.schema().isPresent() ? policy.escalation()
+                : Optional.empty();
+        BigDecimal total = BigDecimal.ZERO;
+        int firstCalls = 0;
+        int escalations = 0;
+        for (Sample sample : samples) {
+            Answer first = base.get(sample.line());
+            if (first == null || first.value() == null) {
+                continue;
+            }
+            firstCalls++;
+            total = total.add(first.listCost());
+            if (escalation.isPresent() && escalates(first, escalation.get())) {
+                Answer stronger = answers.get(escalation.get().model()).get(sample.line());
+                if (stronger != null && stronger.value() != null) {
+                    escalations++;
+                    total = total.add(stronger.listCost());
+                }
+            }
+        }
+        int calls = firstCalls + escalations;
+        return new CostBaseline(policy.feature(), models.get(0), escalation, firstCalls, escalations,
+                calls == 0 ? BigDecimal.ZERO : total.divide(BigDecimal.valueOf(calls), java.math.MathContext.DECIMAL64));
+    }
+
+    private static boolean escalates(Answer first, FeaturePolicy.Escalation escalation) {
+        JsonNode confidence = first.value().path(escalation.confidenceField());
+        return (confidence.isNumber() ? confidence.asDouble() : 0) < escalation.belowConfidence();
     }
 
     private double quality(List<Sample> scored, java.util.function.IntFunction<Answer> answerOf, boolean byExpected,

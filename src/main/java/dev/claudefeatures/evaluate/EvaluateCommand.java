@@ -48,11 +48,17 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  *
  * Options come as {@code --name value} arguments or as the same-named system properties. The key
  * is {@code ANTHROPIC_API_KEY} ({@code anthropic.api-key}); the API {@code anthropic.base-url}.
+ * Without a key it answers from the offline simulator, as dev mode does, and says so first (see
+ * {@link Route}).
  */
 public final class EvaluateCommand {
 
     /** The exit status of bad input (nothing was sent). */
     static final int BAD_INPUT = 2;
+
+    /** The first line of a run on the offline simulator, after why it runs there. */
+    static final String OFFLINE_NOTICE = "answering from the offline simulator (no call leaves this machine; "
+            + "figures show the table's shape, not real model quality)";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -94,13 +100,24 @@ public final class EvaluateCommand {
      */
     int run(Map<String, String> options, Map<String, String> overrides) throws Exception {
         SmallRyeConfig config = config(overrides);
+        AnthropicConfig anthropic = config.getConfigMapping(AnthropicConfig.class);
+        List<String> problems = new ArrayList<>();
+        Route route = null;
+        try {
+            route = Route.of(anthropic);
+        } catch (IllegalArgumentException noRoute) {
+            problems.add(noRoute.getMessage());
+        }
+        if (route == Route.OFFLINE_SIMULATOR) {
+            // First, before any log line or figure: the tables look real, and must not be read as the models' quality.
+            out.println("evaluate: " + (anthropic.offline().isPresent() ? "anthropic.offline is on"
+                    : "no ANTHROPIC_API_KEY") + ": " + OFFLINE_NOTICE);
+        }
         Policies policies = new Policies(config.getConfigMapping(FeaturesConfig.class),
                 config.getConfigMapping(ModelCatalog.class), config.getConfigMapping(AnthropicConfig.class),
                 config.getConfigMapping(TelemetryConfig.class), json);
         ModelCatalog catalog = config.getConfigMapping(ModelCatalog.class);
-        AnthropicConfig anthropic = config.getConfigMapping(AnthropicConfig.class);
 
-        List<String> problems = new ArrayList<>();
         String feature = options.get("feature");
         String samplesFile = options.get("samples");
         if (feature == null || samplesFile == null) {
@@ -124,9 +141,6 @@ public final class EvaluateCommand {
                 problems.add(samplesFile + ":" + sample.line() + ": " + describe(bad));
             }
         }
-        if (anthropic.apiKey().isEmpty()) {
-            problems.add("no API key: set ANTHROPIC_API_KEY (evaluate does not read Secrets Manager)");
-        }
         if (!problems.isEmpty()) {
             return bad(problems);
         }
@@ -142,26 +156,37 @@ public final class EvaluateCommand {
                 requests.put(customId(m, sample), request(modelPolicy, messages.get(sample.line()), batch));
             }
         }
-        ApiConnection api = new ApiConnection(anthropic.baseUrl(), anthropic.apiKey().get(), anthropic.version().wireName());
+        try (Upstream upstream = Upstream.open(route, anthropic, config)) {
+            return run(upstream, batch, options, policy, models, onModel, read.samples(), requests);
+        }
+    }
+
+    private int run(Upstream upstream, boolean batch, Map<String, String> options, FeaturePolicy policy,
+            List<String> models, Map<String, FeaturePolicy> onModel, List<Sample> samples,
+            Map<String, ObjectNode> requests) throws Exception {
+        Path stateDir = Path.of(options.getOrDefault("state-dir", "target/evaluate"));
         Progress progress = new Progress(err);
         Runner runner = batch
-                ? new BatchRunner(api, json, progress, Path.of(options.getOrDefault("state-dir", "target/evaluate")),
+                // The simulator's batches apart: its ids must not replace a real batch that a later run could resume.
+                ? new BatchRunner(upstream.api(), json, progress,
+                        upstream.offline() ? stateDir.resolve("offline") : stateDir,
                         Duration.parse("PT" + options.getOrDefault("poll", "1S").toUpperCase()), Duration.ofMinutes(1))
-                : new DirectRunner(api, json, progress);
-        err.printf("%s: %d samples x %d models = %d requests, %s%n", feature, read.samples().size(), models.size(),
+                : new DirectRunner(upstream.api(), json, progress);
+        err.printf("%s: %d samples x %d models = %d requests, %s%n", policy.feature(), samples.size(), models.size(),
                 requests.size(), batch ? "as one message batch" : "one call at a time");
         Map<String, Outcome> outcomes = runner.run(requests);
 
         Map<String, Map<Integer, Outcome>> byModel = new LinkedHashMap<>();
         for (int m = 0; m < models.size(); m++) {
             Map<Integer, Outcome> byLine = new LinkedHashMap<>();
-            for (Sample sample : read.samples()) {
+            for (Sample sample : samples) {
                 byLine.put(sample.line(), outcomes.getOrDefault(customId(m, sample), Outcome.failed("no result")));
             }
             byModel.put(models.get(m), byLine);
         }
-        new Comparison(policy, models, read.samples(), byModel, onModel, runner.batchPrices(), json)
-                .print(out, Double.parseDouble(options.getOrDefault("tolerance", "0.02")));
+        Comparison comparison = new Comparison(policy, models, samples, byModel, onModel, runner.batchPrices(), json);
+        comparison.print(out, Double.parseDouble(options.getOrDefault("tolerance", "0.02")));
+        comparison.baseline().print(out, runner.batchPrices(), upstream.offline());
         return 0;
     }
 

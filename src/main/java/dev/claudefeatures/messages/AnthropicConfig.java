@@ -13,8 +13,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "anthropic")
 public interface AnthropicConfig {
 
+    /** The API's own address: the default of {@link #baseUrl()}. */
+    String DEFAULT_BASE_URL = "https://api.anthropic.com";
+
     /** Base URL of the API; the client appends {@code /v1/messages}. */
-    @WithDefault("https://api.anthropic.com")
+    @WithDefault(DEFAULT_BASE_URL)
     URI baseUrl();
 
     /** The API key. Read from the environment variable {@code ANTHROPIC_API_KEY}; never logged. */

@@ -35,7 +35,7 @@ class ComparisonTest {
     private static final String SONNET = "claude-sonnet-4-6";
     private static final String OPUS = "claude-opus-4-6";
 
-    private final Comparison comparison = comparison();
+    private final Comparison comparison = comparison(false);
 
     private static MessageResponse classified(String category, double confidence) throws Exception {
         return JSON.readValue("""
@@ -46,14 +46,19 @@ class ComparisonTest {
                 MessageResponse.class);
     }
 
-    private static Comparison comparison() {
+    private static Policies policies() {
+        var config = TestConfig.with(Map.of(), FeaturesConfig.class, ModelCatalog.class, AnthropicConfig.class,
+                TelemetryConfig.class);
+        return new Policies(config.getConfigMapping(FeaturesConfig.class), config.getConfigMapping(ModelCatalog.class),
+                config.getConfigMapping(AnthropicConfig.class), config.getConfigMapping(TelemetryConfig.class), JSON);
+    }
+
+    /** @param batch whether the answers came from a batch, at half the list prices */
+    private static Comparison comparison(boolean batch) {
         try {
-            var config = TestConfig.with(Map.of(), FeaturesConfig.class, ModelCatalog.class, AnthropicConfig.class,
-                    TelemetryConfig.class);
+            var config = TestConfig.with(Map.of(), ModelCatalog.class);
             ModelCatalog catalog = config.getConfigMapping(ModelCatalog.class);
-            FeaturePolicy policy = new Policies(config.getConfigMapping(FeaturesConfig.class), catalog,
-                    config.getConfigMapping(AnthropicConfig.class), config.getConfigMapping(TelemetryConfig.class), JSON)
-                    .of("classify-ticket");
+            FeaturePolicy policy = policies().of("classify-ticket");
             List<Sample> samples = List.of(
                     new Sample(1, JSON.readTree("{\"input\":\"Charged twice.\"}"), JSON.readTree("{\"category\":\"billing\"}")),
                     new Sample(2, JSON.readTree("{\"input\":\"Cannot log in.\"}"), JSON.readTree("{\"category\":\"account\"}")),
@@ -73,7 +78,7 @@ class ComparisonTest {
             outcomes.put(SONNET, sonnet);
             outcomes.put(OPUS, opus);
             return new Comparison(policy, List.of(SONNET, OPUS), samples, outcomes,
-                    Map.of(SONNET, policy, OPUS, policy.onModel(OPUS, catalog.models().get(OPUS))), false, JSON);
+                    Map.of(SONNET, policy, OPUS, policy.onModel(OPUS, catalog.models().get(OPUS))), batch, JSON);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -128,5 +133,55 @@ class ComparisonTest {
                 .contains("50.0% of 4").contains("100.0% of 4")
                 .containsPattern("0\\.55 +50\\.0% +100\\.0% +0\\.8250   <- cheapest within 2 points of the best model")
                 .contains("set features.classify-ticket.escalation.below-confidence=0.55");
+    }
+
+    @Test
+    void theBaselineOfAnEscalatingFeatureIsPerApiCallWithTheEscalationsOfTheCurrentThresholdAtListPrices() {
+        // At 0.70, three of Sonnet's four answers (0.5, 0.6, 0.3) go on to Opus: 4 x $0.00045 + 3 x $0.00075
+        // = $0.00405 over 7 API calls, as the alarm divides the feature's cost by its Calls.
+        for (boolean batch : List.of(false, true)) {
+            CostBaseline baseline = comparison(batch).baseline();
+
+            assertThat(baseline.firstCalls()).isEqualTo(4);
+            assertThat(baseline.escalations()).isEqualTo(3);
+            assertThat(baseline.usdPerCall()).as("batch " + batch).isEqualByComparingTo(
+                    new BigDecimal("0.00405").divide(BigDecimal.valueOf(7), java.math.MathContext.DECIMAL64));
+            assertThat(baseline.parameter()).isEqualTo("ClassifyTicketCostPerCallBaselineUSD=0.000579");
+        }
+        assertThat(comparison(true).figures().get(0).costPerThousand()).as("the table at batch prices")
+                .isEqualByComparingTo("0.225");
+    }
+
+    @Test
+    void aBatchIsHalfPriceInTheTableButTheBaselineIsTheListPriceWithTheFeaturesOwnCacheWrites() throws Exception {
+        // support-reply caches its playbook for 5 minutes; in the batch its breakpoint was 1h. Sonnet 4.6:
+        // $3 input, $3.75 5m write, $6 1h write, $0.30 read, $15 output per million tokens.
+        FeaturePolicy policy = policies().of("support-reply");
+        Map<Integer, Outcome> answers = new LinkedHashMap<>();
+        answers.put(1, Outcome.answered(replied("""
+                {"input_tokens":1000,"cache_creation_input_tokens":2000,
+                 "cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":2000},
+                 "cache_read_input_tokens":0,"output_tokens":100}"""), null));
+        answers.put(2, Outcome.answered(replied("""
+                {"input_tokens":1000,"cache_creation_input_tokens":0,"cache_read_input_tokens":2000,"output_tokens":100}"""),
+                null));
+        Comparison batch = new Comparison(policy, List.of(SONNET), List.of(
+                new Sample(1, JSON.readTree("{\"input\":\"Where is my parcel?\"}"), null),
+                new Sample(2, JSON.readTree("{\"input\":\"I was charged twice.\"}"), null)),
+                Map.of(SONNET, answers), Map.of(SONNET, policy), true, JSON);
+
+        // As run: $0.0165 (1h write) and $0.0051 (read), halved: $5.40 per 1,000 calls.
+        assertThat(batch.figures().get(0).costPerThousand()).isEqualByComparingTo("5.40");
+        // In production: $0.0120 (the same write at the 5m price) and $0.0051, at list prices: not 2 x the table.
+        CostBaseline baseline = batch.baseline();
+        assertThat(baseline.usdPerCall()).isEqualByComparingTo("0.00855");
+        assertThat(baseline.escalation()).isEmpty();
+        assertThat(baseline.parameter()).isEqualTo("SupportReplyCostPerCallBaselineUSD=0.008550");
+    }
+
+    private static MessageResponse replied(String usage) throws Exception {
+        return JSON.readValue("""
+                {"id":"msg_1","type":"message","role":"assistant","model":"m","stop_reason":"end_turn",
+                 "content":[{"type":"text","text":"We are on it."}],"usage":%s}""".formatted(usage), MessageResponse.class);
     }
 }

@@ -49,15 +49,20 @@ class EvaluateCommandTest {
         upstream.close();
     }
 
+    /** On the loopback simulator, with a key, as on the API. */
     private int evaluate(String... args) throws Exception {
+        return evaluateWith(Map.of("anthropic.base-url", upstream.baseUri().toString(), "anthropic.api-key",
+                "sk-ant-evaluate"), args);
+    }
+
+    private int evaluateWith(Map<String, String> config, String... args) throws Exception {
         Map<String, String> options = new HashMap<>(EvaluateCommand.options(args));
         options.putIfAbsent("state-dir", work.resolve("state").toString());
         options.putIfAbsent("poll", "0.05s");
         out.reset();
         err.reset();
         return new EvaluateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(options,
-                        Map.of("anthropic.base-url", upstream.baseUri().toString(), "anthropic.api-key", "sk-ant-evaluate"));
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(options, config);
     }
 
     private String out() {
@@ -114,6 +119,51 @@ class EvaluateCommandTest {
                 .containsPattern("set features\\.classify-ticket\\.escalation\\.below-confidence=\\d\\.\\d\\d");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("8 samples x 2 models = 16 requests, as one message batch")
                 .contains("16/16 processed");
+        // The simulator's confidences escalate none at 0.70: the baseline is the list-price run's cost of a call.
+        Matcher deploy = Pattern.compile("^deploy with: ClassifyTicketCostPerCallBaselineUSD=(0\\.\\d{6,})   \\(add it to "
+                + "parameter_overrides in infra/samconfig\\.toml; the alarm fires when an hour's cost per call is above "
+                + "2x this\\)$", Pattern.MULTILINE).matcher(out());
+        assertThat(deploy.find()).as(out()).isTrue();
+        assertThat(out()).contains("cost-per-call baseline for classify-ticket (claude-sonnet-4-6 at list prices, not "
+                + "the batch prices above, cache reads and writes included; escalations to claude-opus-4-6 below 0.70 "
+                + "included (0 of 8 first answers), as production pays them): " + deploy.group(1) + " USD a call");
+        assertThat(Double.parseDouble(deploy.group(1))).isCloseTo(Double.parseDouble(list.get("claude-sonnet-4-6")[9])
+                / 1000, org.assertj.core.data.Offset.offset(0.000001));
+    }
+
+    @Test
+    void withoutAKeyItAnswersFromTheOfflineSimulatorInThisProcessAndSaysSoOnItsFirstLine() throws Exception {
+        // An empty value hides a key from the environment too; a short batch keeps the test quick.
+        Map<String, String> noKey = Map.of("anthropic.api-key", "", "anthropic.simulator.batch-processing", "100ms");
+
+        assertThat(evaluateWith(noKey, "--feature", "classify-ticket", "--samples", "infra/samples/classify-ticket.jsonl"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(out().lines().findFirst()).hasValue("evaluate: no ANTHROPIC_API_KEY: answering from the offline "
+                + "simulator (no call leaves this machine; figures show the table's shape, not real model quality)");
+        assertThat(rows()).containsOnlyKeys("claude-sonnet-4-6", "claude-opus-4-6");
+        assertThat(rows().values()).allSatisfy(cells -> {
+            assertThat(cells[1]).as("answered").isEqualTo("8");
+            assertThat(cells[2]).as("fit the schema").isEqualTo("8/8");
+        });
+        assertThat(out()).contains("batch (50 % off) prices").contains("escalation from claude-sonnet-4-6")
+                .contains("not a baseline to deploy").doesNotContain("deploy with:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("16/16 processed");
+        assertThat(upstream.received()).as("nothing reached the configured upstream").isEmpty();
+        assertThat(work.resolve("state/offline")).as("the simulator's batch kept apart from real ones")
+                .isDirectoryContaining("glob:**/batch-*.json");
+    }
+
+    @Test
+    void withoutAKeyAnExplicitBaseUrlIsRefusedNotSwappedForTheSimulator() throws Exception {
+        assertThat(evaluateWith(Map.of("anthropic.api-key", "", "anthropic.base-url", upstream.baseUri().toString()),
+                "--feature", "summarise", "--samples", "infra/samples/summarise.jsonl"))
+                .isEqualTo(EvaluateCommand.BAD_INPUT);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Nothing was sent:")
+                .contains("anthropic.base-url is " + upstream.baseUri() + ", not the API, and there is no API key");
+        assertThat(out()).isEmpty();
+        assertThat(upstream.received()).isEmpty();
     }
 
     @Test
