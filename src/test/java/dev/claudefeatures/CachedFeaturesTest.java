@@ -46,11 +46,11 @@ class CachedFeaturesTest {
         JsonNode two = invoke(second);
 
         // About 4,100 tokens of playbook: written once (here or by an earlier test), then read.
-        assertThat(one.path("usage").path("cacheReadTokens").asInt() + one.path("usage").path("cacheWriteTokens").asInt())
+        assertThat(one.path("usage").path("cache_read_tokens").asInt() + one.path("usage").path("cache_write_tokens").asInt())
                 .isGreaterThan(4_000);
-        assertThat(two.path("usage").path("cacheReadTokens").asInt()).isGreaterThan(4_000);
-        assertThat(two.path("usage").path("cacheWriteTokens").asInt()).isZero();
-        assertThat(two.path("usage").path("inputTokens").asInt()).isLessThan(100);
+        assertThat(two.path("usage").path("cache_read_tokens").asInt()).isGreaterThan(4_000);
+        assertThat(two.path("usage").path("cache_write_tokens").asInt()).isZero();
+        assertThat(two.path("usage").path("input_tokens").asInt()).isLessThan(100);
     }
 
     @Test
@@ -63,9 +63,9 @@ class CachedFeaturesTest {
         JsonNode one = invoke(first);
         JsonNode two = invoke(second);
 
-        int documents = one.path("usage").path("cacheReadTokens").asInt() + one.path("usage").path("cacheWriteTokens").asInt();
+        int documents = one.path("usage").path("cache_read_tokens").asInt() + one.path("usage").path("cache_write_tokens").asInt();
         assertThat(documents).isGreaterThan(1_500);
-        assertThat(two.path("usage").path("cacheReadTokens").asInt()).isEqualTo(documents);
+        assertThat(two.path("usage").path("cache_read_tokens").asInt()).isEqualTo(documents);
         assertThat(two.path("answer").asText()).isNotBlank();
     }
 

@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Every configured feature has a sample event, {@code infra/events/<feature>.json}, that README
+ * Every configured feature has a sample event, {@code infra/events/<feature>.json}, that docs/DEPLOYING.md
  * tells users to try with {@code sam local invoke}; posted raw to the mock event server, which
  * hands it to the function as Lambda would, it is answered. Derived from the configuration, so a
  * new feature is checked without an edit here.
@@ -61,7 +61,42 @@ class SampleEventsTest {
                     ? new String(Base64.getDecoder().decode(response.path("body").asText()), StandardCharsets.UTF_8)
                     : response.path("body").asText();
             assertThat(JSON.readTree(body).isObject()).as(body).isTrue();
+            assertThat(fieldNames(JSON.readTree(body))).as("%s's answer: one naming convention, the Messages API's", feature)
+                    .allMatch(SNAKE_CASE.asPredicate());
         }));
+    }
+
+    /** A request the feature must refuse (an empty object) is answered a problem in the same convention. */
+    @TestFactory
+    Stream<DynamicTest> eachFeaturesProblemAnswerNamesItsMembersInSnakeCase() {
+        return policies.features().stream().sorted().map(feature -> DynamicTest.dynamicTest(feature, () -> {
+            com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+                    .readTree(Files.readString(eventOf(feature)));
+            event.put("body", "{}").put("isBase64Encoded", false);
+            JsonNode response = JSON.readTree(given().contentType(ContentType.JSON).body(event.toString())
+                    .when().post("/_lambda_").then().extract().asString());
+            JsonNode problem = JSON.readTree(response.path("body").asText());
+
+            assertThat(response.path("statusCode").asInt()).as(problem.toString()).isEqualTo(400);
+            assertThat(fieldNames(problem)).as(problem.toString()).contains("type", "title", "status")
+                    .allMatch(SNAKE_CASE.asPredicate());
+        }));
+    }
+
+    private static final java.util.regex.Pattern SNAKE_CASE = java.util.regex.Pattern.compile("^[a-z][a-z0-9]*(_[a-z0-9]+)*$");
+
+    /** Every member name in a JSON document, nested objects and arrays included. */
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                names.add(field.getKey());
+                names.addAll(fieldNames(field.getValue()));
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> names.addAll(fieldNames(element)));
+        }
+        return names;
     }
 
     /**

@@ -3,13 +3,16 @@ package dev.claudefeatures.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * An RFC 9457 problem detail, sent as {@code application/problem+json}. The {@code upstream*}
+ * An RFC 9457 problem detail, sent as {@code application/problem+json}. The {@code upstream_*}
  * members say what the Anthropic API answered, so an operator can quote its request id;
  * {@code violations} lists what was wrong with a structured answer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Problem(
         String type,
         String title,

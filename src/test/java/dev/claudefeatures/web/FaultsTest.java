@@ -168,7 +168,7 @@ class FaultsTest {
         rows.add(upstream("a 500 with a huge message", u -> u.failNext(error(500, "api_error", "x".repeat(10_000),
                 NO_RETRY)), 502, "upstream-error", 1, response -> assertThat(response.asString()).hasSizeLessThan(1000)));
         rows.add(upstream("a 400 from the API", u -> u.failNext(error(400, "invalid_request_error", "bad", Map.of())),
-                502, "upstream-error", 1, response -> assertThat(response.jsonPath().getInt("upstreamStatus"))
+                502, "upstream-error", 1, response -> assertThat(response.jsonPath().getInt("upstream_status"))
                         .isEqualTo(400)));
         rows.add(upstream("the API timed out", u -> u.failNext(error(504, "timeout_error", "slow", NO_RETRY)), 504,
                 "upstream-timeout", 1, response -> {

@@ -73,8 +73,8 @@ class ChatResourceTest extends OnTheSimulator {
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("reply", equalTo(REPLY))
                 .body("model", equalTo("claude-sonnet-4-6"))
-                .body("stopReason", equalTo("end_turn"))
-                .body("usage.outputTokens", greaterThan(0));
+                .body("stop_reason", equalTo("end_turn"))
+                .body("usage.output_tokens", greaterThan(0));
     }
 
     @Test
@@ -92,11 +92,11 @@ class ChatResourceTest extends OnTheSimulator {
         assertThat(done.name()).isEqualTo("done");
         assertThat(done.data().path("stop_reason").asText()).isEqualTo("end_turn");
         assertThat(done.data().path("model").asText()).isEqualTo("claude-sonnet-4-6");
-        assertThat(done.data().path("usage").path("outputTokens").asInt()).isPositive();
+        assertThat(done.data().path("usage").path("output_tokens").asInt()).isPositive();
         JsonNode usageLine = lines.ofType("claude_call").get(0);
         assertThat(usageLine.path("feature").asText()).isEqualTo("chat");
         assertThat(usageLine.path("time_to_first_token_ms").isIntegralNumber()).isTrue();
-        assertThat(usageLine.path("output_tokens").asInt()).isEqualTo(done.data().path("usage").path("outputTokens").asInt());
+        assertThat(usageLine.path("output_tokens").asInt()).isEqualTo(done.data().path("usage").path("output_tokens").asInt());
         assertThat(JSON.readTree(simulator.lastReceived().body()).path("stream").asBoolean()).isTrue();
     }
 
@@ -170,7 +170,7 @@ class ChatResourceTest extends OnTheSimulator {
         JsonNode secondUsage = events(streamed(second).asString()).stream().filter(e -> e.name().equals("done"))
                 .findFirst().orElseThrow().data().path("usage");
 
-        assertThat(firstUsage.path("cacheWriteTokens").asInt()).isPositive();
-        assertThat(secondUsage.path("cacheReadTokens").asInt()).isEqualTo(firstUsage.path("cacheWriteTokens").asInt());
+        assertThat(firstUsage.path("cache_write_tokens").asInt()).isPositive();
+        assertThat(secondUsage.path("cache_read_tokens").asInt()).isEqualTo(firstUsage.path("cache_write_tokens").asInt());
     }
 }

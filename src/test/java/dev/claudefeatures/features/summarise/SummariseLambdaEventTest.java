@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * The sample event that README tells users to try with {@code sam local invoke}, posted raw to the
+ * The sample event that docs/DEPLOYING.md tells users to try with {@code sam local invoke}, posted raw to the
  * mock event server, which hands it to the function exactly as Lambda would.
  */
 @QuarkusTest
@@ -36,7 +36,7 @@ class SummariseLambdaEventTest {
         JsonNode body = JSON.readTree(decodedBody(response));
         assertThat(body.path("summary").asText()).startsWith("[offline simulator] Quarterly revenue rose 12%");
         assertThat(body.path("model").asText()).isEqualTo("claude-sonnet-4-6");
-        assertThat(body.path("usage").path("inputTokens").asInt()).isPositive();
+        assertThat(body.path("usage").path("input_tokens").asInt()).isPositive();
     }
 
     @Test

@@ -31,11 +31,11 @@ class SummariseResourceTest extends OnTheSimulator {
                 .contentType(ContentType.JSON)
                 .body("summary", startsWith("[offline simulator] The invoice is due on 3 March."))
                 .body("model", equalTo("claude-sonnet-4-6"))
-                .body("stopReason", equalTo("end_turn"))
-                .body("usage.inputTokens", greaterThan(0))
-                .body("usage.outputTokens", greaterThan(0))
-                .body("usage.cacheReadTokens", equalTo(0))
-                .body("usage.cacheWriteTokens", equalTo(0));
+                .body("stop_reason", equalTo("end_turn"))
+                .body("usage.input_tokens", greaterThan(0))
+                .body("usage.output_tokens", greaterThan(0))
+                .body("usage.cache_read_tokens", equalTo(0))
+                .body("usage.cache_write_tokens", equalTo(0));
     }
 
     @Test
@@ -119,9 +119,9 @@ class SummariseResourceTest extends OnTheSimulator {
                 .when().post("/summarise")
                 .then().statusCode(503).contentType(PROBLEM)
                 .body("type", equalTo("urn:claude-features:problem:upstream-unavailable"))
-                .body("upstreamStatus", equalTo(529))
-                .body("upstreamErrorType", equalTo("overloaded_error"))
-                .body("upstreamRequestId", startsWith("req_sim_"));
+                .body("upstream_status", equalTo(529))
+                .body("upstream_error_type", equalTo("overloaded_error"))
+                .body("upstream_request_id", startsWith("req_sim_"));
     }
 
     @Test
@@ -139,8 +139,8 @@ class SummariseResourceTest extends OnTheSimulator {
                 .when().post("/summarise")
                 .then().statusCode(502).contentType(PROBLEM)
                 .body("type", equalTo("urn:claude-features:problem:upstream-error"))
-                .body("upstreamStatus", equalTo(401))
-                .body("upstreamRequestId", startsWith("req_sim_"))
+                .body("upstream_status", equalTo(401))
+                .body("upstream_request_id", startsWith("req_sim_"))
                 .body("detail", allOf(containsString("401"), not(containsString("simulated"))));
     }
 
@@ -153,7 +153,7 @@ class SummariseResourceTest extends OnTheSimulator {
                 .when().post("/summarise")
                 .then().statusCode(504).contentType(PROBLEM)
                 .body("type", equalTo("urn:claude-features:problem:upstream-timeout"))
-                .body("upstreamRequestId", startsWith("req_sim_"));
+                .body("upstream_request_id", startsWith("req_sim_"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class SummariseResourceTest extends OnTheSimulator {
                 .when().post("/summarise")
                 .then().statusCode(503)
                 .header("Retry-After", equalTo("1"))
-                .body("upstreamErrorType", equalTo("rate_limit_error"))
+                .body("upstream_error_type", equalTo("rate_limit_error"))
                 .body("violations", nullValue());
     }
 }
