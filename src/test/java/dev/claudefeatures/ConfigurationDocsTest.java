@@ -21,8 +21,8 @@ import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 
 /**
- * README's configuration table names every key of every config mapping of the application, so
- * the two cannot drift. The mappings are found in the compiled classes, not listed here.
+ * docs/CONFIGURATION.md's table names every key of every config mapping of the application, with
+ * the environment variable that sets it, so the two cannot drift. The mappings are found in the compiled classes, not listed here.
  */
 class ConfigurationDocsTest {
 
@@ -47,8 +47,8 @@ class ConfigurationDocsTest {
     }
 
     @Test
-    void readmeDocumentsEveryConfigurationKey() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theConfigurationPageDocumentsEveryKeyWithItsEnvironmentVariable() throws IOException {
+        String readme = Files.readString(Path.of("docs", "CONFIGURATION.md"));
         List<Class<?>> mappings = mappings();
         List<String> keys = new ArrayList<>();
         for (Class<?> mapping : mappings) {
@@ -58,7 +58,13 @@ class ConfigurationDocsTest {
         assertThat(mappings).extracting(Class::getSimpleName)
                 .contains("AnthropicConfig", "FeaturesConfig", "ModelCatalog", "TelemetryConfig", "SimulatorConfig");
         assertThat(keys).contains("features.<name>.enums.<property>", "models.<id>.prices.input", "anthropic.offline");
-        assertThat(keys).allSatisfy(key -> assertThat(readme).as("README row for %s", key).contains("| `" + key + "` |"));
+        assertThat(keys).allSatisfy(key -> assertThat(readme).as("docs/CONFIGURATION.md row for %s", key)
+                .contains("| `" + key + "` | `" + environmentVariable(key) + "` |"));
+    }
+
+    /** MicroProfile Config's rule: upper case, every character other than a letter or digit as {@code _}. */
+    static String environmentVariable(String key) {
+        return key.replaceAll("[^A-Za-z0-9<>]", "_").toUpperCase();
     }
 
     /** The keys of one mapping interface: kebab-case method names, maps as {@code <name>}, groups nested. */

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudefeatures.testing.SamTemplate;
 
 /**
- * {@code sam local invoke} as a user types it from README: each command names the configuration
+ * {@code sam local invoke} as a user types it from docs/DEPLOYING.md: each command names the configuration
  * file whose {@code local_invoke} section it relies on, a function of the template and an event
  * file that exist; that section's offline environment file exists and sets only variables the
  * functions declare (SAM ignores any other).
@@ -31,15 +31,15 @@ class LocalInvokeDocsTest {
     private static final Path SAMCONFIG = Path.of("infra", "samconfig.toml");
 
     @Test
-    void readmesLocalInvokeCommandsRunWithTheConfigurationTheyName() throws IOException {
+    void theDocumentedLocalInvokeCommandsRunWithTheConfigurationTheyName() throws IOException {
         SamTemplate template = SamTemplate.read(Map.of());
         List<String> commands = new ArrayList<>();
-        Matcher matcher = COMMAND.matcher(Files.readString(Path.of("README.md")));
+        Matcher matcher = COMMAND.matcher(Files.readString(Path.of("docs", "DEPLOYING.md")));
         while (matcher.find()) {
             commands.add(matcher.group().replace("\\\n", " "));
         }
 
-        assertThat(commands).as("README's sam local invoke commands").isNotEmpty();
+        assertThat(commands).as("docs/DEPLOYING.md: sam local invoke commands").isNotEmpty();
         for (String command : commands) {
             List<String> words = List.of(command.trim().split("\\s+"));
             assertThat(option(words, "--config-file")).as(command).isEqualTo(SAMCONFIG.toString());

@@ -16,7 +16,7 @@ record CacheBreakpoints(List<Segment> segments) {
     record Segment(String canonical, int tokens, String ttl) {
     }
 
-    /** About four characters a token; the estimate the README documents. */
+    /** About four characters a token; the estimate docs/SIMULATOR.md documents. */
     static int estimateTokens(String text) {
         return (text.length() + 3) / 4;
     }

@@ -10,7 +10,7 @@ import java.util.function.Function;
  *
  * <p>Every distinct metric name and dimension values is a CloudWatch series billed by the month,
  * so each metric is emitted only under the sets that an alarm or the dashboard reads
- * (README, "The cost of watching the cost"); the rest is left to the usage line and Logs Insights.
+ * (docs/OBSERVABILITY.md, "The cost of watching the cost"); the rest is left to the usage line and Logs Insights.
  */
 public enum Dimension {
     FEATURE("Feature", CallRecord::feature),

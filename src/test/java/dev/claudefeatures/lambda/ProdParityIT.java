@@ -282,10 +282,10 @@ class ProdParityIT {
     }
 
     @Test
-    void readmesLogsInsightsQueriesFindTheirFieldsInTheUsageLines() throws IOException {
+    void theDocumentedLogsInsightsQueriesFindTheirFieldsInTheUsageLines() throws IOException {
         List<JsonNode> usage = allStdout.stream().filter(line -> "claude_call".equals(line.path("type").asText()))
                 .toList();
-        List<LogsInsightsQuery> queries = LogsInsightsQuery.inMarkdown(Files.readString(Path.of("README.md")));
+        List<LogsInsightsQuery> queries = LogsInsightsQuery.inMarkdown(Files.readString(Path.of("docs", "OBSERVABILITY.md")));
         assertThat(queries).hasSizeGreaterThanOrEqualTo(3);
         for (LogsInsightsQuery query : queries) {
             Set<String> present = new TreeSet<>();
@@ -345,9 +345,9 @@ class ProdParityIT {
     }
 
     private static Set<String> documentedUsageFields() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs", "OBSERVABILITY.md"));
         int start = readme.indexOf("{\"type\":\"claude_call\"");
-        assertThat(start).as("README shows a usage line").isPositive();
+        assertThat(start).as("docs/OBSERVABILITY.md shows a usage line").isPositive();
         String example = readme.substring(start, readme.indexOf("```", start)).strip();
         return fieldNames(JSON.readTree(example));
     }

@@ -319,7 +319,7 @@ class ConformanceTest {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(error.path("error").path("type").asText()).isEqualTo("request_too_large");
-        // The one departure from the SDK table, listed in README's known differences.
+        // The one departure from the SDK table, listed in docs/SIMULATOR.md's known differences.
         assertThat(SDK.violations(error, "ErrorResponse")).singleElement().asString().startsWith("$.error");
     }
 

@@ -33,7 +33,7 @@ import dev.claudefeatures.testing.TestConfig;
 /**
  * The guide's cost scenario, on a simulated clock: a 4,000-token system prompt, 200 requests a
  * minute for 30 minutes, each request planned as the application plans it and answered by the
- * simulator's API and prompt cache; caching off, then on. It prints the table README quotes and
+ * simulator's API and prompt cache; caching off, then on. It prints the table docs/FEATURES.md quotes and
  * holds the saving to at least 95% of the most this workload can save.
  * {@code ./mvnw -B test -Dtest=CostScenarioTest}.
  */

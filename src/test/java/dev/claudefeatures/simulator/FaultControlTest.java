@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Faults queued from outside Java, as README shows with curl: the simulator's control endpoint
+ * Faults queued from outside Java, as docs/SIMULATOR.md shows with curl: the simulator's control endpoint
  * makes the next calls fail, and the feature answers what it answers in production.
  */
 @QuarkusTest

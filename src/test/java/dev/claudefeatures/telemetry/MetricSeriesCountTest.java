@@ -30,8 +30,8 @@ import dev.claudefeatures.testing.TestConfig;
  * Every distinct metric name and dimension values is a CloudWatch series billed by the month:
  * counted here from what both sinks actually emit when the configured features run on the models
  * they are configured with (escalation models included) and every kind of call happens, against the
- * budget, the formula and the figures that README states. A feature added to the configuration
- * adds its series here and in README's figures.
+ * budget, the formula and the figures that docs/OBSERVABILITY.md states. A feature added to the configuration
+ * adds its series here and in those figures.
  */
 class MetricSeriesCountTest {
 
@@ -66,7 +66,7 @@ class MetricSeriesCountTest {
         }
     }
 
-    /** README's formula: 10 per feature, 5 overall, 1 per model, 1 per reason, 1 per streamed feature. */
+    /** The documented formula: 10 per feature, 5 overall, 1 per model, 1 per reason, 1 per streamed feature. */
     private static int formula(int features, int models, int reasons, int streamedFeatures) {
         return 10 * features + 5 + models + reasons + streamedFeatures;
     }
@@ -107,10 +107,10 @@ class MetricSeriesCountTest {
         assertThat(extracted).as("series CloudWatch extracts from the EMF lines").isEqualTo(sent);
         BigDecimal monthly = PRICE_PER_SERIES.multiply(BigDecimal.valueOf(series));
         assertThat(monthly).as("%d series for %d features on %d models: past the budget of $%s a month; drop a"
-                + " dimension set or raise the budget here and in README", series, FEATURES.size(), MODELS.size(),
+                + " dimension set or raise the budget here and in docs/OBSERVABILITY.md", series, FEATURES.size(), MODELS.size(),
                 BUDGET_PER_MONTH).isLessThanOrEqualTo(BUDGET_PER_MONTH);
 
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs", "OBSERVABILITY.md"));
         assertThat(readme).contains("10 × F + M + R + S + 5")
                 .contains(FEATURES.size() + " features on " + MODELS.size() + " models")
                 .contains(10 * FEATURES.size() + " + " + MODELS.size() + " + " + REASONS.size() + " + "

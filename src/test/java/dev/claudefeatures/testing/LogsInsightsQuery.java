@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The part of the CloudWatch Logs Insights query language that README's queries use, run over
+ * The part of the CloudWatch Logs Insights query language that docs/OBSERVABILITY.md's queries use, run over
  * JSON log lines: {@code filter} (comparisons, {@code ispresent}, {@code and}, {@code or}),
  * {@code stats} ({@code sum}, {@code avg}, {@code count}, {@code min}, {@code max}, {@code pct},
  * arithmetic between them, {@code by}), {@code sort}, {@code limit} and {@code fields}. Enough to

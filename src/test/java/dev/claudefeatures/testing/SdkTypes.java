@@ -79,7 +79,7 @@ public final class SdkTypes {
     private JsonNode declaration(String type) {
         JsonNode declaration = table.path("types").get(type);
         if (declaration == null) {
-            throw new IllegalArgumentException("The SDK type table has no " + type + "; refresh it (README)");
+            throw new IllegalArgumentException("The SDK type table has no " + type + "; refresh it (docs/SIMULATOR.md)");
         }
         return declaration;
     }
