@@ -26,9 +26,6 @@ import dev.claudefeatures.policy.FeaturePolicy;
 record CostBaseline(String feature, String model, Optional<FeaturePolicy.Escalation> escalation, int firstCalls,
         int escalations, BigDecimal usdPerCall) {
 
-    /** The multiple of the baseline above which the template's static alarm fires, unless deployed otherwise. */
-    static final int ALARM_MULTIPLE = 2;
-
     /** The template's baseline parameters follow this rule: {@code extract-invoice} → {@code ExtractInvoiceCostPerCallBaselineUSD}. */
     static String parameterName(String feature) {
         return Arrays.stream(feature.split("-")).filter(part -> !part.isEmpty())
@@ -71,6 +68,6 @@ record CostBaseline(String feature, String model, Optional<FeaturePolicy.Escalat
             return;
         }
         out.printf("deploy with: %s   (add it to parameter_overrides in infra/samconfig.toml; the alarm fires when an "
-                + "hour's cost per call is above %dx this)%n", parameter(), ALARM_MULTIPLE);
+                + "hour's cost per call is above CostPerCallAlarmMultiple, default 2, times this)%n", parameter());
     }
 }

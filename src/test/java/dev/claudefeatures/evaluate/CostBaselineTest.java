@@ -37,7 +37,7 @@ class CostBaselineTest {
         assertThat(printed(baseline, false)).contains("cost-per-call baseline for summarise (claude-sonnet-4-6 at list "
                 + "prices, not the batch prices above, cache reads and writes included): 0.000523 USD a call")
                 .contains("deploy with: SummariseCostPerCallBaselineUSD=0.000523   (add it to parameter_overrides in "
-                        + "infra/samconfig.toml; the alarm fires when an hour's cost per call is above 2x this)");
+                        + "infra/samconfig.toml; the alarm fires when an hour's cost per call is above CostPerCallAlarmMultiple, default 2, times this)");
         assertThat(printed(baseline, true)).contains("0.000523 USD a call")
                 .doesNotContain("deploy with:").doesNotContain("=0.000523")
                 .contains("not a baseline to deploy: the offline simulator made these tokens up");

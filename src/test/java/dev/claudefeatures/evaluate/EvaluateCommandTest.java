@@ -122,7 +122,7 @@ class EvaluateCommandTest {
         // The simulator's confidences escalate none at 0.70: the baseline is the list-price run's cost of a call.
         Matcher deploy = Pattern.compile("^deploy with: ClassifyTicketCostPerCallBaselineUSD=(0\\.\\d{6,})   \\(add it to "
                 + "parameter_overrides in infra/samconfig\\.toml; the alarm fires when an hour's cost per call is above "
-                + "2x this\\)$", Pattern.MULTILINE).matcher(out());
+                + "CostPerCallAlarmMultiple, default 2, times this\\)$", Pattern.MULTILINE).matcher(out());
         assertThat(deploy.find()).as(out()).isTrue();
         assertThat(out()).contains("cost-per-call baseline for classify-ticket (claude-sonnet-4-6 at list prices, not "
                 + "the batch prices above, cache reads and writes included; escalations to claude-opus-4-6 below 0.70 "

@@ -116,6 +116,7 @@ class MetricSeriesCountTest {
                 .contains(10 * FEATURES.size() + " + " + MODELS.size() + " + " + REASONS.size() + " + "
                         + STREAMED_FEATURES.size() + " + 5 = " + series + " series")
                 .contains("$" + monthly.setScale(2) + " a month");
+        assertThat(Files.readString(Path.of("docs", "PERFORMANCE.md"))).contains(series + " series, $" + monthly.setScale(2));
     }
 
     @Test
