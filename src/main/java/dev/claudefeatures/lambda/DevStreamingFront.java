@@ -1,7 +1,6 @@
 package dev.claudefeatures.lambda;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +59,7 @@ public class DevStreamingFront {
                     (a, b) -> a + "," + b));
             HttpServerResponse response = request.response();
             VirtualClientConnection connection = VirtualHttp.dispatch(HttpEvents.of(request.method().name(),
-                    request.path(), request.query(), headers, body.toString(StandardCharsets.UTF_8), "127.0.0.1"),
+                    request.path(), request.query(), headers, body.getBytes(), "127.0.0.1"),
                     null, new VirtualHttp.Listener() {
                         @Override
                         public void head(int status, Map<String, String> answerHeaders) {
@@ -90,7 +89,9 @@ public class DevStreamingFront {
                         }
                     });
             // A caller that leaves closes the application's request too, which cancels its upstream call.
-            response.closeHandler(ignored -> connection.close());
+            if (connection != null) {
+                response.closeHandler(ignored -> connection.close());
+            }
         });
     }
 

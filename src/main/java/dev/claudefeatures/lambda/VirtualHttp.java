@@ -5,9 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.claudefeatures.web.Problem;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -32,6 +37,8 @@ import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
  * request budget see the invocation's remaining time.
  */
 final class VirtualHttp {
+
+    private static final ObjectMapper PROBLEMS = new ObjectMapper();
 
     /** Receives one answer; called on the application's I/O threads, so it must not block. */
     interface Listener {
@@ -68,7 +75,8 @@ final class VirtualHttp {
     }
 
     /**
-     * Starts the request; returns the connection, whose {@code close()} abandons it (the caller left).
+     * Starts the request; returns the connection, whose {@code close()} abandons it (the caller left),
+     * or null when the event was answered a problem at once (a body that cannot be decoded).
      *
      * @param context the invocation's context, or null outside Lambda
      */
@@ -99,6 +107,11 @@ final class VirtualHttp {
         if (!request.headers().contains(HttpHeaderNames.HOST)) {
             request.headers().add(HttpHeaderNames.HOST, "localhost");
         }
+        Optional<Problem> undecodable = event.getIsBase64Encoded() ? EventBody.problem(event.getBody()) : Optional.empty();
+        if (undecodable.isPresent()) {
+            answer(undecodable.get(), listener);
+            return null;
+        }
         byte[] body = event.getBody() == null ? new byte[0] : event.getIsBase64Encoded()
                 ? Base64.getDecoder().decode(event.getBody()) : event.getBody().getBytes(StandardCharsets.UTF_8);
         InetSocketAddress client = http.getSourceIp() == null ? null : new InetSocketAddress(http.getSourceIp(), 443);
@@ -107,6 +120,17 @@ final class VirtualHttp {
         connection.sendMessage(request);
         connection.sendMessage(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)));
         return connection;
+    }
+
+    /** A problem answered without the application: the event could not be made a request. */
+    private static void answer(Problem problem, Listener listener) {
+        try {
+            listener.head(problem.status(), Map.of("Content-Type", Problem.MEDIA_TYPE));
+            listener.chunk(PROBLEMS.writeValueAsBytes(problem));
+            listener.end();
+        } catch (JsonProcessingException cannotHappen) {
+            listener.failed(cannotHappen);
+        }
     }
 
     /** Netty's answer objects, turned into the listener's calls. */

@@ -64,8 +64,11 @@ public class ProblemMappers {
         // The parser's own message may quote the input; only its position goes out.
         String where = e.getLocation() == null ? ""
                 : " near line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return answer(Problem.of(ProblemType.MALFORMED_JSON, 400,
-                "The request body is not valid JSON of the expected shape" + where + "."), uri);
+        // Jackson reads the bytes as UTF-8 and stops at the first that is not: say so, not "not JSON".
+        boolean notUtf8 = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Invalid UTF-8");
+        return answer(Problem.of(ProblemType.MALFORMED_JSON, 400, notUtf8
+                ? "The request body is not UTF-8 text" + where + "; JSON must be UTF-8."
+                : "The request body is not valid JSON of the expected shape" + where + "."), uri);
     }
 
     /** Quarkus maps this subtype itself (as plain JSON); the same type here takes precedence. */
