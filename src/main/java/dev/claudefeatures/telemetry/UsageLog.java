@@ -49,6 +49,7 @@ public class UsageLog {
                 .put("cache_write_5m_tokens", record.tokens().cacheWrite5m())
                 .put("cache_write_1h_tokens", record.tokens().cacheWrite1h())
                 .put("cost_usd", record.costUsd())
+                .put("cache_saving_usd", record.cacheSavingUsd())
                 .put("latency_ms", record.latency().toMillis())
                 .put("stop_reason", record.stopReason() == null ? null : record.stopReason().wireName())
                 .put("attempts", record.attempts())

@@ -25,7 +25,7 @@ public final class FeatureDeployment {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Metrics the dashboard must show by feature (a SEARCH over the Feature dimension shows each one). */
     private static final List<String> DASHBOARD_BY_FEATURE = List.of("EstimatedCostUSD", "Calls", "InputTokens",
-            "OutputTokens", "Latency");
+            "OutputTokens", "Latency", "CacheNetSavingUSD");
 
     private final SamTemplate template;
 
