@@ -36,7 +36,8 @@ public class UsageLog {
         out.write(line(record, prompt, response));
     }
 
-    String line(CallRecord record, Supplier<String> prompt, String response) {
+    /** The usage line of a call, as {@link #write} writes it; public for the tools that read these lines back. */
+    public String line(CallRecord record, Supplier<String> prompt, String response) {
         ObjectNode line = json.createObjectNode()
                 .put("type", TYPE)
                 .put("feature", record.feature())
