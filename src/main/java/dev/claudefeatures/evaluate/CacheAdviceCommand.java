@@ -46,7 +46,8 @@ public final class CacheAdviceCommand {
     private final PrintStream err;
     private final ObjectMapper json = new ObjectMapper();
 
-    CacheAdviceCommand(PrintStream out, PrintStream err) {
+    /** A command that prints its advice to {@code out} and what it skipped to {@code err}. */
+    public CacheAdviceCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -77,7 +78,7 @@ public final class CacheAdviceCommand {
      * @param overrides configuration on top of application.properties and the environment (tests)
      * @return the exit status: 0, or {@link #BAD_INPUT}
      */
-    int run(Map<String, String> options, Map<String, String> overrides) throws IOException {
+    public int run(Map<String, String> options, Map<String, String> overrides) throws IOException {
         String events = options.get("events");
         if (events == null) {
             return bad("usage: cache-advice --events <filter-log-events output or one event a line> [--feature <name>]");
