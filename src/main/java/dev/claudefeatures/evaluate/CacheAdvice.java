@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -65,7 +64,7 @@ record CacheAdvice(String feature, String model, String promptVersion, List<Usag
                 best = outcome;
             }
         }
-        return Objects.requireNonNull(best.choice());
+        return best.choice();
     }
 
     /** The average cached prefix of the calls that had one. */

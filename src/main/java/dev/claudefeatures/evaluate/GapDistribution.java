@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The gaps between consecutive calls, which decide whether a cache entry is still alive: counted
- * against the two TTLs the API offers, with their p50, p90 and largest.
+ * against the two TTLs the API offers (a gap of exactly a TTL is one the entry does not survive),
+ * with their p50, p90 and largest; null percentiles when there is a single call.
  */
 record GapDistribution(int underFiveMinutes, int fiveMinutesToAnHour, int overAnHour, Duration p50, Duration p90,
         Duration max) {

@@ -80,4 +80,15 @@ class CacheReplayTest {
         assertThat(gaps.p90()).isEqualTo(Duration.ofMinutes(120));
         assertThat(gaps.max()).isEqualTo(Duration.ofMinutes(120));
     }
+
+    @Test
+    void aGapOfExactlyATtlIsOneTheEntryDoesNotSurvive() {
+        // 5m and 60m gaps: a 5m entry is gone after the first, a 1h entry after the second
+        GapDistribution gaps = GapDistribution.of(callsAt(0, 5, 65));
+
+        assertThat(gaps.underFiveMinutes()).isZero();
+        assertThat(gaps.fiveMinutesToAnHour()).isEqualTo(1);
+        assertThat(gaps.overAnHour()).isEqualTo(1);
+        assertThat(GapDistribution.of(callsAt(0)).p50()).isNull();
+    }
 }
