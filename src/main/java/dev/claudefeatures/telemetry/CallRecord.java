@@ -54,7 +54,8 @@ public record CallRecord(
     /** The same record, of a streamed call whose first text came after {@code timeToFirstToken}. */
     public CallRecord streamed(Duration timeToFirstToken) {
         return new CallRecord(feature, model, requestId, tokens, stopReason, latency, attempts, escalation, costUsd,
-                cacheSavingUsd, errorType, cacheIneffective, promptVersion, cacheMissReason, cacheMissedInputTokens, timeToFirstToken);
+                cacheSavingUsd, errorType, cacheIneffective, promptVersion, cacheMissReason, cacheMissedInputTokens,
+                timeToFirstToken);
     }
 
     public boolean stoppedAtMaxTokens() {
