@@ -58,6 +58,46 @@ class DeployedFeaturesTest {
                 .anyMatch(piece -> piece.startsWith("samples file infra/samples/translate.jsonl"));
     }
 
+    @Test
+    void aFeatureWhoseRequestsGetACacheBreakpointIsToldItLacksItsCacheLossAlarm() throws IOException {
+        SamTemplate template = SamTemplate.read(Map.of());
+        List<String> cached = FeatureDeployment.cachedFeatures();
+        String feature = cached.get(0);
+        String alarm = FeatureDeployment.stem(feature) + "CacheLossAlarm";
+        ((com.fasterxml.jackson.databind.node.ObjectNode) template.resources()).remove(alarm);
+
+        assertThat(new FeatureDeployment(template).missingPieces(feature)).singleElement().asString()
+                .startsWith("alarm " + alarm + " (Sum of CacheNetSavingUSD by Feature=" + feature);
+    }
+
+    @Test
+    void onlyFeaturesWhoseRequestsGetACacheBreakpointHaveACacheLossAlarm() throws IOException {
+        SamTemplate template = SamTemplate.read(Map.of());
+        List<String> cached = FeatureDeployment.cachedFeatures();
+        List<String> uncached = FeatureDeployment.configuredFeatures().stream()
+                .filter(feature -> !cached.contains(feature)).toList();
+
+        assertThat(cached).as("features with a breakpoint that is placed").isNotEmpty();
+        assertThat(uncached).as("features whose breakpoints (a short prompt's) are never placed").isNotEmpty();
+        for (String feature : uncached) {
+            assertThat(template.resources().has(FeatureDeployment.stem(feature) + "CacheLossAlarm")).as(feature)
+                    .isFalse();
+        }
+        for (String feature : cached) {
+            JsonNode alarm = template.resources().path(FeatureDeployment.stem(feature) + "CacheLossAlarm");
+            assertThat(alarm.path("Properties").path("Period").asText()).as(feature).isEqualTo("CacheLossWindowSeconds");
+        }
+    }
+
+    @Test
+    void theCacheLossWindowIsADayByDefault() throws Exception {
+        ExpandedTemplate expanded = ExpandedTemplate.expand(Map.of());
+        String alarm = FeatureDeployment.stem(FeatureDeployment.cachedFeatures().get(0)) + "CacheLossAlarm";
+
+        assertThat(expanded.value(expanded.resources().path(alarm).path("Properties").path("Period")).asText())
+                .isEqualTo("86400");
+    }
+
     /** As CloudFormation gets it on the default (JVM) runtime. */
     @Test
     void asSamExpandsItEachFeatureHasAFunctionOnJava21WithSnapStartBehindIamAuth() throws Exception {

@@ -40,6 +40,10 @@ class HouseRulesTest {
             .that().resideOutsideOfPackage("dev.claudefeatures.simulator..")
             .should().dependOnClassesThat().resideInAPackage("dev.claudefeatures.simulator..");
 
+    static final ArchRule nothingDependsOnTheCommandsForPeople = noClasses()
+            .that().resideOutsideOfPackage("dev.claudefeatures.evaluate..")
+            .should().dependOnClassesThat().resideInAPackage("dev.claudefeatures.evaluate..");
+
     static final ArchRule sharedPackagesDoNotKnowTheFeatures = noClasses()
             .that().resideOutsideOfPackage("dev.claudefeatures.features..")
             .should().dependOnClassesThat().resideInAPackage("dev.claudefeatures.features..");
@@ -69,6 +73,7 @@ class HouseRulesTest {
                 "features see answers, not wire types", featuresSeeAnswersNotWireTypes,
                 "no production package depends on the simulator", noProductionPackageDependsOnTheSimulator,
                 "shared packages do not know the features", sharedPackagesDoNotKnowTheFeatures,
+                "no function depends on evaluate or cache-advice", nothingDependsOnTheCommandsForPeople,
                 "data flows one way", dataFlowsOneWay,
                 "telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls,
                 "the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone);

@@ -270,7 +270,7 @@ public final class EvaluateCommand {
     }
 
     /** application.properties (the production profile), the environment and system properties, then overrides. */
-    private static SmallRyeConfig config(Map<String, String> overrides) throws IOException {
+    static SmallRyeConfig config(Map<String, String> overrides) throws IOException {
         URL properties = EvaluateCommand.class.getClassLoader().getResource("application.properties");
         return new SmallRyeConfigBuilder()
                 .addDefaultSources()

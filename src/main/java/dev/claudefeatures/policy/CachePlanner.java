@@ -1,7 +1,9 @@
 package dev.claudefeatures.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.claudefeatures.messages.CacheControl;
@@ -110,15 +112,22 @@ final class CachePlanner {
      * once at start-up.
      */
     static List<String> staticGaps(FeaturePolicy policy, int toolTokens) {
-        List<String> gaps = new ArrayList<>();
+        return List.copyOf(staticGapsByPrefix(policy, toolTokens).values());
+    }
+
+    /** {@link #staticGaps}, each under its prefix's configuration key ({@code tools}, {@code system}). */
+    static Map<String, String> staticGapsByPrefix(FeaturePolicy policy, int toolTokens) {
+        Map<String, String> gaps = new LinkedHashMap<>();
         int minimum = policy.modelSpec().minCacheableTokens();
         if (policy.cache().tools().cacheControl() != null && toolTokens < minimum) {
-            gaps.add("tools: about " + toolTokens + " tokens, below " + policy.model() + "'s minimum of " + minimum);
+            gaps.put("tools", "tools: about " + toolTokens + " tokens, below " + policy.model() + "'s minimum of "
+                    + minimum);
         }
         int system = toolTokens + RequestPlanner.estimatedTokens(policy.systemPrompt());
         if (policy.cache().system().cacheControl() != null && system < minimum) {
-            gaps.add("system prompt: about " + system + " tokens" + (toolTokens > 0 ? " with the tools before it" : "")
-                    + ", below " + policy.model() + "'s minimum of " + minimum);
+            gaps.put("system", "system prompt: about " + system + " tokens"
+                    + (toolTokens > 0 ? " with the tools before it" : "") + ", below " + policy.model()
+                    + "'s minimum of " + minimum);
         }
         return gaps;
     }

@@ -42,7 +42,12 @@ public record FeaturePolicy(
 
     /** The model's prices, as telemetry prices a call. */
     public TokenPrices prices() {
-        ModelCatalog.Prices p = modelSpec.prices();
+        return prices(modelSpec);
+    }
+
+    /** A catalog model's prices, as telemetry prices a call. */
+    public static TokenPrices prices(ModelSpec spec) {
+        ModelCatalog.Prices p = spec.prices();
         return new TokenPrices(p.input(), p.cacheWrite5m(), p.cacheWrite1h(), p.cacheRead(), p.output(),
                 p.inferenceGeo());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,14 +81,36 @@ public class Policies {
     }
 
 
+    /**
+     * The cache breakpoints a feature's requests can get, by configuration key
+     * ({@code features.<name>.cache.<key>}) in prefix order: each configured other than
+     * {@code none} whose prefix is not below the model's minimum whatever the input. Empty for a
+     * feature that never writes to the cache, so has nothing to gain or lose by it.
+     */
+    public Map<String, CacheMode> placedBreakpoints(String feature) {
+        FeaturePolicy policy = of(feature);
+        Map<String, String> gaps = CachePlanner.staticGapsByPrefix(policy, toolTokens(policy));
+        Map<String, CacheMode> placed = new LinkedHashMap<>();
+        policy.cache().inPrefixOrder().forEach((key, mode) -> {
+            if (mode != CacheMode.NONE && !gaps.containsKey(key)) {
+                placed.put(key, mode);
+            }
+        });
+        return placed;
+    }
+
     /** Says once, at start-up, which configured breakpoints no request of a feature will get. */
     private static void logCacheGaps(FeaturePolicy policy) {
-        int toolTokens = policy.schema().filter(schema -> StructuredOutputMode.of(policy.modelSpec()).usesTool())
-                .map(schema -> RequestPlanner.estimatedTokens(schema.wireSchema().toString()))
-                .orElse(0);
-        for (String gap : CachePlanner.staticGaps(policy, toolTokens)) {
+        for (String gap : CachePlanner.staticGaps(policy, toolTokens(policy))) {
             LOG.infof("features.%s.cache: no breakpoint after the %s", policy.feature(), gap);
         }
+    }
+
+    /** The estimated size of the tools before the system prompt: a structured feature's answer tool. */
+    private static int toolTokens(FeaturePolicy policy) {
+        return policy.schema().filter(schema -> StructuredOutputMode.of(policy.modelSpec()).usesTool())
+                .map(schema -> RequestPlanner.estimatedTokens(schema.wireSchema().toString()))
+                .orElse(0);
     }
 
     /** The schema with each configured property's values as its {@code enum}. */

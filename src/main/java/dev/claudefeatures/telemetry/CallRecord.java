@@ -14,6 +14,8 @@ import dev.claudefeatures.messages.StopReason;
  * @param escalation whether this call re-did a cheaper model's work on a stronger model
  * @param errorType  the API's error type ({@code overloaded_error}, ...) or {@code connection_error},
  *                   {@code timeout}, {@code credentials_error}, {@code invalid_response}; null for a successful call
+ * @param cacheSavingUsd what caching saved on this call: its cost without caching less {@code costUsd};
+ *                   negative when it wrote to the cache and read too little back
  * @param cacheIneffective a cache breakpoint was sent, yet the answer shows neither a cache write nor a
  *                   read: the prefix was too short after all, or the size estimate was wrong
  * @param promptVersion a short fingerprint of the request's system prompt and tools, to group cost by
@@ -33,6 +35,7 @@ public record CallRecord(
         int attempts,
         boolean escalation,
         BigDecimal costUsd,
+        BigDecimal cacheSavingUsd,
         String errorType,
         boolean cacheIneffective,
         String promptVersion,
@@ -51,7 +54,8 @@ public record CallRecord(
     /** The same record, of a streamed call whose first text came after {@code timeToFirstToken}. */
     public CallRecord streamed(Duration timeToFirstToken) {
         return new CallRecord(feature, model, requestId, tokens, stopReason, latency, attempts, escalation, costUsd,
-                errorType, cacheIneffective, promptVersion, cacheMissReason, cacheMissedInputTokens, timeToFirstToken);
+                cacheSavingUsd, errorType, cacheIneffective, promptVersion, cacheMissReason, cacheMissedInputTokens,
+                timeToFirstToken);
     }
 
     public boolean stoppedAtMaxTokens() {

@@ -43,9 +43,11 @@ public class CallRecorder {
     public CallRecord succeeded(CallContext context, MessageRequest request, MessageCall call,
             java.time.Duration timeToFirstToken) {
         TokenCounts tokens = TokenCounts.of(call.response().usage());
+        String geo = inferenceGeo(call.response().usage());
         CallRecord record = new CallRecord(context.feature(), context.model(), call.requestId(), tokens,
                 call.response().stopReason(), call.latency(), call.attempts(), context.escalation(),
-                CostCalculator.costUsd(tokens, context.prices(), inferenceGeo(call.response().usage())), null,
+                CostCalculator.costUsd(tokens, context.prices(), geo),
+                CostCalculator.cacheSavingUsd(tokens, context.prices(), geo), null,
                 cacheIneffective(request, tokens), PromptVersion.of(request), missReason(call), missedTokens(call),
                 timeToFirstToken);
         accept(record, request, call.response().text());
@@ -69,7 +71,8 @@ public class CallRecorder {
                         : TokenCounts.NONE);
         CallRecord record = new CallRecord(context.feature(), context.model(), requestId, tokens, null,
                 failure.elapsed(), failure.attempts(), context.escalation(), CostCalculator.costUsd(tokens,
-                        context.prices(), null), errorType(failure), false, PromptVersion.of(request), null, 0, timeToFirstToken);
+                        context.prices(), null), CostCalculator.cacheSavingUsd(tokens, context.prices(), null),
+                errorType(failure), false, PromptVersion.of(request), null, 0, timeToFirstToken);
         accept(record, request, null);
         return record;
     }

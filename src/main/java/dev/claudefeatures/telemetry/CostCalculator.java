@@ -26,4 +26,21 @@ public final class CostCalculator {
         return total.multiply(prices.multiplierFor(inferenceGeo)).divide(PER_MILLION, MathContext.DECIMAL64)
                 .stripTrailingZeros();
     }
+
+    /**
+     * What caching saved on a call: its cost had every cached token been sent as uncached input,
+     * less its actual cost. Reads save the input price less the read price; writes cost their
+     * premium over the input price (5m 0.25 x, 1h 1 x), so the saving is negative on a call that
+     * wrote to the cache and read nothing from it, and a feature whose entries expire between calls
+     * loses money. Both
+     * sides are priced by {@link #costUsd}, so the two can never disagree.
+     *
+     * @param inferenceGeo the call's {@code usage.inference_geo}, or null
+     */
+    public static BigDecimal cacheSavingUsd(TokenCounts tokens, TokenPrices prices, String inferenceGeo) {
+        TokenCounts uncached = new TokenCounts(Math.addExact(tokens.input(), Math.addExact(tokens.cacheRead(),
+                tokens.cacheWrite())), 0, 0, 0, tokens.output());
+        return costUsd(uncached, prices, inferenceGeo).subtract(costUsd(tokens, prices, inferenceGeo))
+                .stripTrailingZeros();
+    }
 }

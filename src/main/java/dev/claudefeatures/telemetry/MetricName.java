@@ -24,6 +24,9 @@ public enum MetricName {
     OUTPUT_TOKENS("OutputTokens", Unit.COUNT, Scope.EVERY_CALL, PER_FEATURE, r -> r.tokens().output()),
     ESTIMATED_COST_USD("EstimatedCostUSD", Unit.NONE, Scope.EVERY_CALL, PER_FEATURE_PER_MODEL_AND_OVERALL,
             r -> r.costUsd().doubleValue()),
+    /** What caching saved, negative when it cost more than it saved: the cache-loss alarm sums it per feature. */
+    CACHE_NET_SAVING_USD("CacheNetSavingUSD", Unit.NONE, Scope.EVERY_CALL, PER_FEATURE,
+            r -> r.cacheSavingUsd().doubleValue()),
     LATENCY("Latency", Unit.MILLISECONDS, Scope.EVERY_CALL, PER_FEATURE, r -> r.latency().toNanos() / 1_000_000.0),
     CALLS("Calls", Unit.COUNT, Scope.EVERY_CALL, PER_FEATURE_AND_OVERALL, r -> 1),
     ERRORS("Errors", Unit.COUNT, Scope.EVERY_CALL, OVERALL, r -> r.failed() ? 1 : 0),

@@ -36,7 +36,8 @@ public class UsageLog {
         out.write(line(record, prompt, response));
     }
 
-    String line(CallRecord record, Supplier<String> prompt, String response) {
+    /** The usage line of a call, as {@link #write} writes it; public for the tools that read these lines back. */
+    public String line(CallRecord record, Supplier<String> prompt, String response) {
         ObjectNode line = json.createObjectNode()
                 .put("type", TYPE)
                 .put("feature", record.feature())
@@ -49,6 +50,7 @@ public class UsageLog {
                 .put("cache_write_5m_tokens", record.tokens().cacheWrite5m())
                 .put("cache_write_1h_tokens", record.tokens().cacheWrite1h())
                 .put("cost_usd", record.costUsd())
+                .put("cache_saving_usd", record.cacheSavingUsd())
                 .put("latency_ms", record.latency().toMillis())
                 .put("stop_reason", record.stopReason() == null ? null : record.stopReason().wireName())
                 .put("attempts", record.attempts())

@@ -41,6 +41,11 @@ class EvaluateCommandTest {
 
     @BeforeEach
     void start() throws Exception {
+        // The command reads system properties, as a user's -D flags; a @QuarkusTest profile that ran
+        // earlier in this JVM (UsageLogTest's) can leave its overrides there, which would choose the route.
+        System.clearProperty("anthropic.offline");
+        System.clearProperty("anthropic.base-url");
+        System.clearProperty("anthropic.api-key");
         upstream = LoopbackSimulator.start(java.time.Duration.ZERO);
     }
 

@@ -67,7 +67,8 @@ class CloudWatchMetricsTest extends OnTheSimulator {
         assertThat(datums.keySet()).containsExactlyInAnyOrder("InputTokens|Feature=summarise",
                 "CacheReadTokens|Feature=summarise", "CacheWriteTokens|Feature=summarise",
                 "OutputTokens|Feature=summarise", "Latency|Feature=summarise", "Escalations|Feature=summarise",
-                "CacheIneffective|Feature=summarise", "EstimatedCostUSD|Feature=summarise",
+                "CacheIneffective|Feature=summarise", "CacheNetSavingUSD|Feature=summarise",
+                "EstimatedCostUSD|Feature=summarise",
                 "EstimatedCostUSD|Model=claude-sonnet-4-6", "EstimatedCostUSD|", "Calls|Feature=summarise", "Calls|",
                 "MaxTokensStops|Feature=summarise", "MaxTokensStops|", "Errors|", "Retries|");
         JsonNode calls = datums.get("Calls|Feature=summarise");

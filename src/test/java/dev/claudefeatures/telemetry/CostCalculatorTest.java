@@ -57,4 +57,34 @@ class CostCalculatorTest {
 
         assertThat(CostCalculator.costUsd(tokens, MODELS.get(model), geo)).isEqualByComparingTo(expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1} in, {2} read, {3} 5m, {4} 1h, {5} out, geo {6}: saved ${7}")
+    @CsvSource(nullValues = "-", value = {
+            // a read saves the input price less the read price: 4000 * (3.00 - 0.30) = 10800
+            "sonnet-4-6, 0, 4000, 0, 0, 0, -, 0.0108",
+            // a 5m write costs its premium over input: -4000 * (3.75 - 3.00) = -3000
+            "sonnet-4-6, 0, 0, 4000, 0, 0, -, -0.003",
+            // a 1h write twice the input price: -4000 * (6.00 - 3.00) = -12000
+            "sonnet-4-6, 0, 0, 0, 4000, 0, -, -0.012",
+            // uncached input and output are paid alike either way: no saving, no loss
+            "sonnet-4-6, 900, 0, 0, 0, 300, -, 0",
+            // both in one call: 4000 * 2.70 - 100 * 0.75 = 10725
+            "sonnet-4-6, 50, 4000, 100, 0, 200, -, 0.010725",
+            // in the US every price is 1.1 x, so is the saving: 10800 * 1.1 = 11880
+            "sonnet-4-6, 0, 4000, 0, 0, 0, us, 0.01188",
+            "sonnet-4-6, 0, 0, 4000, 0, 0, us, -0.0033",
+            // Opus 5.5 reads at 0.05 x: 4000 * (4 - 0.20) = 15200
+            "opus-5-5, 0, 4000, 0, 0, 0, -, 0.0152",
+            "opus-4-6, 0, 0, 1000, 1000, 0, -, -0.00625"})
+    void theCacheSavingIsTheCostWithoutCachingLessTheCost(String model, int input, int read, int write5m,
+            int write1h, int output, String geo, String expected) {
+        TokenCounts tokens = new TokenCounts(input, read, write5m, write1h, output);
+        TokenPrices prices = MODELS.get(model);
+
+        assertThat(CostCalculator.cacheSavingUsd(tokens, prices, geo)).isEqualByComparingTo(expected);
+        // the same figure as the cost of the same tokens all sent uncached, less the cost
+        assertThat(CostCalculator.cacheSavingUsd(tokens, prices, geo)).isEqualByComparingTo(CostCalculator.costUsd(
+                new TokenCounts(input + read + write5m + write1h, 0, 0, 0, output), prices, geo)
+                .subtract(CostCalculator.costUsd(tokens, prices, geo)));
+    }
 }

@@ -25,13 +25,13 @@ class EmfSinkTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    /** Seven metrics per feature, cost three ways, calls and stops two, errors and retries overall. */
-    static final int SERIES_OF_ONE_FEATURE_AND_MODEL = 7 + 3 + 2 * 2 + 2;
+    /** Eight metrics per feature, cost three ways, calls and stops two, errors and retries overall. */
+    static final int SERIES_OF_ONE_FEATURE_AND_MODEL = 8 + 3 + 2 * 2 + 2;
     private final EmfSink sink = new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), JSON, new StdoutLines());
 
     private static CallRecord record(String model, int input, StopReason stop, int attempts, String error) {
         return new CallRecord("summarise", model, "req_1", new TokenCounts(input, 200, 30, 10, 50), stop,
-                Duration.ofMillis(840), attempts, false, new BigDecimal("0.00123"), error, false, "0123456789ab", null, 0, null);
+                Duration.ofMillis(840), attempts, false, new BigDecimal("0.00123"), BigDecimal.ZERO, error, false, "0123456789ab", null, 0, null);
     }
 
     /** The dimension sets of every metric of a call, as the alarms and the dashboard read them. */
@@ -39,7 +39,7 @@ class EmfSinkTest {
             Map.entry("InputTokens", "[[\"Feature\"]]"), Map.entry("CacheReadTokens", "[[\"Feature\"]]"),
             Map.entry("CacheWriteTokens", "[[\"Feature\"]]"), Map.entry("OutputTokens", "[[\"Feature\"]]"),
             Map.entry("Latency", "[[\"Feature\"]]"), Map.entry("Escalations", "[[\"Feature\"]]"),
-            Map.entry("CacheIneffective", "[[\"Feature\"]]"),
+            Map.entry("CacheIneffective", "[[\"Feature\"]]"), Map.entry("CacheNetSavingUSD", "[[\"Feature\"]]"),
             Map.entry("EstimatedCostUSD", "[[\"Feature\"],[\"Model\"],[]]"),
             Map.entry("Calls", "[[\"Feature\"],[]]"), Map.entry("MaxTokensStops", "[[\"Feature\"],[]]"),
             Map.entry("Errors", "[[]]"), Map.entry("Retries", "[[]]"));

@@ -66,9 +66,9 @@ class MetricSeriesCountTest {
         }
     }
 
-    /** The documented formula: 10 per feature, 5 overall, 1 per model, 1 per reason, 1 per streamed feature. */
+    /** The documented formula: 11 per feature, 5 overall, 1 per model, 1 per reason, 1 per streamed feature. */
     private static int formula(int features, int models, int reasons, int streamedFeatures) {
-        return 10 * features + 5 + models + reasons + streamedFeatures;
+        return 11 * features + 5 + models + reasons + streamedFeatures;
     }
 
     /** Every feature on every model, every miss reason, the streamed feature streaming; failures too. */
@@ -78,13 +78,13 @@ class MetricSeriesCountTest {
             for (String model : MODELS) {
                 Duration firstToken = STREAMED_FEATURES.contains(feature) ? Duration.ofMillis(200) : null;
                 records.add(new CallRecord(feature, model, "req", new TokenCounts(10, 20, 5, 0, 30),
-                        StopReason.MAX_TOKENS, Duration.ofMillis(900), 2, true, new BigDecimal("0.001"), null, true,
+                        StopReason.MAX_TOKENS, Duration.ofMillis(900), 2, true, new BigDecimal("0.001"), BigDecimal.ZERO, null, true,
                         "0123456789ab", null, 0, firstToken));
                 records.add(new CallRecord(feature, model, null, TokenCounts.NONE, null, Duration.ofMillis(5), 3,
-                        false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0, null));
+                        false, BigDecimal.ZERO, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0, null));
                 for (String reason : REASONS) {
                     records.add(new CallRecord(feature, model, "req", new TokenCounts(4000, 0, 4000, 0, 30),
-                            StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false,
+                            StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, BigDecimal.ZERO, null, false,
                             "0123456789ab", reason, 4000, null));
                 }
             }
@@ -111,25 +111,25 @@ class MetricSeriesCountTest {
                 BUDGET_PER_MONTH).isLessThanOrEqualTo(BUDGET_PER_MONTH);
 
         String readme = Files.readString(Path.of("docs", "OBSERVABILITY.md"));
-        assertThat(readme).contains("10 × F + M + R + S + 5")
+        assertThat(readme).contains("11 × F + M + R + S + 5")
                 .contains(FEATURES.size() + " features on " + MODELS.size() + " models")
-                .contains(10 * FEATURES.size() + " + " + MODELS.size() + " + " + REASONS.size() + " + "
+                .contains(11 * FEATURES.size() + " + " + MODELS.size() + " + " + REASONS.size() + " + "
                         + STREAMED_FEATURES.size() + " + 5 = " + series + " series")
                 .contains("$" + monthly.setScale(2) + " a month");
         assertThat(Files.readString(Path.of("docs", "PERFORMANCE.md"))).contains(series + " series, $" + monthly.setScale(2));
     }
 
     @Test
-    void aFeatureAddsTenSeriesAndAModelOne() {
+    void aFeatureAddsElevenSeriesAndAModelOne() {
         List<CallRecord> records = everyKindOfCall();
         int base = emfSeries(records).size();
         List<CallRecord> more = new ArrayList<>(records);
         more.add(new CallRecord("translate", "claude-sonnet-4-6", "req", TokenCounts.NONE, StopReason.END_TURN,
-                Duration.ofMillis(1), 1, false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
-        assertThat(emfSeries(more)).hasSize(base + 10);
-        more.add(new CallRecord("translate", "claude-haiku-4-5", "req", TokenCounts.NONE, StopReason.END_TURN,
-                Duration.ofMillis(1), 1, false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
+                Duration.ofMillis(1), 1, false, BigDecimal.ZERO, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
         assertThat(emfSeries(more)).hasSize(base + 11);
+        more.add(new CallRecord("translate", "claude-haiku-4-5", "req", TokenCounts.NONE, StopReason.END_TURN,
+                Duration.ofMillis(1), 1, false, BigDecimal.ZERO, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
+        assertThat(emfSeries(more)).hasSize(base + 12);
     }
 
     /** The series CloudWatch would extract: each declared metric under each set, with the root's values. */

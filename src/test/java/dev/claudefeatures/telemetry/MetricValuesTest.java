@@ -37,10 +37,10 @@ class MetricValuesTest {
     /** A succeeded call that stopped at max_tokens, on its third attempt, as an escalation. */
     static final CallRecord STOPPED = new CallRecord("summarise", "claude-sonnet-4-6", "req_1",
             new TokenCounts(101, 202, 30, 4, 55), StopReason.MAX_TOKENS, Duration.ofNanos(1_234_500_000L), 3, true,
-            new BigDecimal("0.00123"), null, false, "0123456789ab", null, 0, null);
+            new BigDecimal("0.00123"), new BigDecimal("-0.00042"), null, false, "0123456789ab", null, 0, null);
     /** A failed call, on its only attempt. */
     static final CallRecord FAILED = new CallRecord("summarise", "claude-opus-4-6", null, TokenCounts.NONE, null,
-            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0, null);
+            Duration.ofMillis(7), 1, false, BigDecimal.ZERO, BigDecimal.ZERO, "overloaded_error", false, "0123456789ab", null, 0, null);
 
     @Test
     void everyMetricHasItsExpectedValueForASucceededCall() {
@@ -51,6 +51,7 @@ class MetricValuesTest {
                 MetricName.ERRORS, 0.0, MetricName.MAX_TOKENS_STOPS, 1.0, MetricName.RETRIES, 2.0));
         expected.put(MetricName.ESCALATIONS, 1.0);
         expected.put(MetricName.CACHE_INEFFECTIVE, 0.0);
+        expected.put(MetricName.CACHE_NET_SAVING_USD, -0.00042);
         expected.put(MetricName.CACHE_MISSED_INPUT_TOKENS, 0.0);
         expected.put(MetricName.TIME_TO_FIRST_TOKEN, 321.5);
 
@@ -74,7 +75,7 @@ class MetricValuesTest {
     @Test
     void aCallWhoseBreakpointNeitherWroteNorReadCountsAsCacheIneffective() {
         CallRecord ineffective = new CallRecord("summarise", "claude-sonnet-4-6", "req_2", new TokenCounts(900, 0, 0, 0,
-                20), StopReason.END_TURN, Duration.ofMillis(5), 1, false, BigDecimal.ONE, null, true, "0123456789ab", null, 0, null);
+                20), StopReason.END_TURN, Duration.ofMillis(5), 1, false, BigDecimal.ONE, BigDecimal.ZERO, null, true, "0123456789ab", null, 0, null);
 
         assertThat(MetricName.CACHE_INEFFECTIVE.valueOf(ineffective)).isEqualTo(1.0);
     }
@@ -171,7 +172,7 @@ class MetricValuesTest {
         List<CallRecord> many = new ArrayList<>();
         for (int i = 0; i < 110; i++) {
             many.add(new CallRecord("f" + i, "m", null, TokenCounts.NONE, StopReason.END_TURN, Duration.ZERO, 1,
-                    false, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
+                    false, BigDecimal.ZERO, BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
         }
         requests.clear();
         sink.publish(many);
@@ -212,7 +213,7 @@ class MetricValuesTest {
     @Test
     void cacheMissesAreCountedByReasonOnlyForCallsThatGaveOne() throws Exception {
         CallRecord missed = new CallRecord("support-reply", "claude-sonnet-4-6", "req_3", new TokenCounts(4100, 0, 4100,
-                0, 50), StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false, "0123456789ab",
+                0, 50), StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, BigDecimal.ZERO, null, false, "0123456789ab",
                 "system_changed", 4096, null);
 
         List<MetricSeries> series = MetricSeries.of(List.of(STOPPED, missed));
@@ -239,7 +240,7 @@ class MetricValuesTest {
     @Test
     void timeToFirstTokenIsEmittedOnlyForStreamedCalls() throws Exception {
         CallRecord streamed = new CallRecord("chat", "claude-sonnet-4-6", "req_4", new TokenCounts(40, 4012, 0, 0, 12),
-                StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, null, false, "0123456789ab",
+                StopReason.END_TURN, Duration.ofMillis(900), 1, false, BigDecimal.ONE, BigDecimal.ZERO, null, false, "0123456789ab",
                 null, 0, Duration.ofMillis(180));
 
         List<MetricSeries> series = MetricSeries.of(List.of(STOPPED, streamed));

@@ -38,7 +38,7 @@ class TelemetrySinkBenchmark {
 
     private static final List<CallRecord> ONE_CALL = List.of(new CallRecord("summarise", "claude-sonnet-4-6",
             "req_011CSHxyz", new TokenCounts(412, 3_900, 0, 0, 187), StopReason.END_TURN, Duration.ofMillis(1_840), 1,
-            false, new BigDecimal("0.0052"), null, false, "0123456789ab", null, 0, null));
+            false, new BigDecimal("0.0052"), BigDecimal.ZERO, null, false, "0123456789ab", null, 0, null));
 
     @Test
     void cloudWatchAgainstEmf() {

@@ -82,7 +82,8 @@ class TemplateMetricsTest {
         assertThat(dimensions).isSubsetOf(EMITTED_DIMENSIONS);
         // An alarm on a metric under a dimension set it is not emitted under would watch nothing.
         assertThat(watched).isSubsetOf(EMITTED_SERIES).contains("CacheMissedInputTokens[Reason]",
-                "EstimatedCostUSD[]", "EstimatedCostUSD[Feature]", "Calls[Feature]", "Errors[]");
+                "EstimatedCostUSD[]", "EstimatedCostUSD[Feature]", "Calls[Feature]", "Errors[]",
+                "CacheNetSavingUSD[Feature]");
         // The four alarms of the cost discipline are all there.
         assertThat(alarmed).contains("EstimatedCostUSD", "Calls", "MaxTokensStops", "Errors");
     }
@@ -107,7 +108,7 @@ class TemplateMetricsTest {
         assertThat(metrics).isSubsetOf(EMITTED_METRICS);
         assertThat(dimensions).isSubsetOf(EMITTED_DIMENSIONS);
         assertThat(watched).isSubsetOf(EMITTED_SERIES).contains("InputTokens[Feature]", "Latency[Feature]",
-                "EstimatedCostUSD[Model]", "Retries[]");
+                "EstimatedCostUSD[Model]", "Retries[]", "CacheNetSavingUSD[Feature]");
         assertThat(metrics).contains("InputTokens", "CacheReadTokens", "CacheWriteTokens", "OutputTokens",
                 "EstimatedCostUSD", "Latency", "Errors", "MaxTokensStops");
     }

@@ -68,6 +68,33 @@ class UsageLogTest extends OnTheSimulator {
         assertThat(usage.get(0)).doesNotContain("Acme").doesNotContain("merger");
     }
 
+    /**
+     * The support playbook, cached for 5 minutes: the line that wrote it says what the write cost
+     * over plain input, the one that read it what the read saved (Sonnet 4.6: 3 in, 3.75 5m, 0.30 read).
+     */
+    @Test
+    void theUsageLineSaysWhatCachingSavedOrCostOnTheCall() throws Exception {
+        LineCapture stdout = LineCapture.install();
+        for (String ticket : List.of("My order 1 arrived damaged.", "My order 2 arrived late.")) {
+            given().contentType(ContentType.JSON).body(JSON.createObjectNode().put("ticket", ticket).toString())
+                    .when().post("/support/reply").then().statusCode(200);
+        }
+        List<String> usage = stdout.rawOfType(UsageLog.TYPE);
+
+        assertThat(usage).hasSize(2);
+        for (String raw : usage) {
+            JsonNode line = JSON.readTree(raw);
+            java.math.BigDecimal expected = java.math.BigDecimal.valueOf(line.path("cache_read_tokens").asLong() * 270L
+                    - line.path("cache_write_5m_tokens").asLong() * 75L
+                    - line.path("cache_write_1h_tokens").asLong() * 300L).movePointLeft(8);
+            assertThat(line.path("cache_saving_usd").isNumber()).as(raw).isTrue();
+            assertThat(line.path("cache_saving_usd").decimalValue()).as(raw).isEqualByComparingTo(expected);
+        }
+        JsonNode second = JSON.readTree(usage.get(1));
+        assertThat(second.path("cache_read_tokens").asInt()).isGreaterThan(4_000);
+        assertThat(second.path("cache_saving_usd").decimalValue()).isPositive();
+    }
+
     @Test
     void theApiKeyGoesOnTheWireButIntoNoLogLineEvenWhenCallsFail() {
         LineCapture stdout = LineCapture.install();

@@ -12,7 +12,12 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.policy.FeaturesConfig;
+import dev.claudefeatures.policy.ModelCatalog;
+import dev.claudefeatures.policy.Policies;
+import dev.claudefeatures.telemetry.TelemetryConfig;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * What {@code template.yaml} and {@code infra/} must hold for one configured feature, derived from
@@ -25,9 +30,11 @@ public final class FeatureDeployment {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Metrics the dashboard must show by feature (a SEARCH over the Feature dimension shows each one). */
     private static final List<String> DASHBOARD_BY_FEATURE = List.of("EstimatedCostUSD", "Calls", "InputTokens",
-            "OutputTokens", "Latency");
+            "OutputTokens", "Latency", "CacheNetSavingUSD");
 
     private final SamTemplate template;
+    /** Built once, on the first feature that needs it: the start-up checks read every prompt and schema. */
+    private Policies policies;
 
     public FeatureDeployment(SamTemplate template) {
         this.template = template;
@@ -37,6 +44,21 @@ public final class FeatureDeployment {
     public static List<String> configuredFeatures() {
         return TestConfig.with(Map.of(), FeaturesConfig.class).getConfigMapping(FeaturesConfig.class).features()
                 .keySet().stream().sorted().toList();
+    }
+
+    /** The checked policies of the application's configuration, as the functions build them at start-up. */
+    public static Policies policies() {
+        SmallRyeConfig config = TestConfig.with(Map.of(), FeaturesConfig.class, ModelCatalog.class,
+                AnthropicConfig.class, TelemetryConfig.class);
+        return new Policies(config.getConfigMapping(FeaturesConfig.class), config.getConfigMapping(ModelCatalog.class),
+                config.getConfigMapping(AnthropicConfig.class), config.getConfigMapping(TelemetryConfig.class), JSON);
+    }
+
+    /** The configured features whose requests get a cache breakpoint: each needs a cache-loss alarm. */
+    public static List<String> cachedFeatures() {
+        Policies policies = policies();
+        return configuredFeatures().stream().filter(feature -> !policies.placedBreakpoints(feature).isEmpty())
+                .toList();
     }
 
     /** {@code extract-invoice} to {@code ExtractInvoice}: the stem of the feature's logical ids. */
@@ -91,6 +113,7 @@ public final class FeatureDeployment {
                     + ", ANOMALY_DETECTION_BAND)");
         }
         missing.addAll(missingBaselineAlarm(feature, stem));
+        missing.addAll(missingCacheLossAlarm(feature, stem));
         if (!brakeStops(function)) {
             missing.add(function + " in SpendBrakeFunction's BRAKE_FUNCTIONS and its lambda:PutFunctionConcurrency resources");
         }
@@ -145,6 +168,52 @@ public final class FeatureDeployment {
                 || !"CostPerCallAlarmMultiple".equals(alarm.path("Properties").path("Threshold").asText())) {
             missing.add("alarm " + stem + "CostPerCallAlarm (cost over calls by Feature=" + feature + ", over ${"
                     + parameter + "}, above CostPerCallAlarmMultiple, Condition " + condition + ")");
+        }
+        return missing;
+    }
+
+    /**
+     * For a feature whose requests get a cache breakpoint: an alarm on the Sum of its
+     * CacheNetSavingUSD over CacheLossWindowSeconds below 0, whose description names each
+     * breakpoint's key and the advice command.
+     */
+    private List<String> missingCacheLossAlarm(String feature, String stem) {
+        if (policies == null) {
+            policies = policies();
+        }
+        if (!policies.features().contains(feature)) {
+            return List.of(); // only configured: its breakpoints are not known yet
+        }
+        Map<String, dev.claudefeatures.policy.CacheMode> breakpoints = policies.placedBreakpoints(feature);
+        if (breakpoints.isEmpty()) {
+            return List.of();
+        }
+        String name = stem + "CacheLossAlarm";
+        JsonNode alarm = template.resources().path(name);
+        JsonNode properties = alarm.path("Properties");
+        JsonNode dimensions = properties.path("Dimensions");
+        String description = properties.path("AlarmDescription").asText();
+        boolean watches = "AWS::CloudWatch::Alarm".equals(alarm.path("Type").asText())
+                && "CacheNetSavingUSD".equals(properties.path("MetricName").asText())
+                && dimensions.size() == 1 && "Feature".equals(dimensions.get(0).path("Name").asText())
+                && feature.equals(dimensions.get(0).path("Value").asText())
+                && "Sum".equals(properties.path("Statistic").asText())
+                && "CacheLossWindowSeconds".equals(properties.path("Period").asText())
+                && properties.path("Threshold").asDouble(Double.NaN) == 0
+                && "LessThanThreshold".equals(properties.path("ComparisonOperator").asText())
+                && !properties.path("AlarmActions").isEmpty()
+                && description.contains("cache-advice")
+                && breakpoints.keySet().stream().allMatch(key -> description.contains(
+                        "features." + feature + ".cache." + key + "="));
+        List<String> missing = new ArrayList<>();
+        if (!template.parameterNames().contains("CacheLossWindowSeconds")) {
+            missing.add("parameter CacheLossWindowSeconds (the cache-loss alarms' window)");
+        }
+        if (!watches) {
+            missing.add("alarm " + name + " (Sum of CacheNetSavingUSD by Feature=" + feature
+                    + " over CacheLossWindowSeconds, below 0, to the AlarmTopic; its AlarmDescription naming the"
+                    + " cache-advice command and features." + feature + ".cache." + String.join("/",
+                            breakpoints.keySet()) + ")");
         }
         return missing;
     }
