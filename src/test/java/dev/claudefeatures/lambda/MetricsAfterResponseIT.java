@@ -28,7 +28,7 @@ class MetricsAfterResponseIT {
 
     private static final String API_KEY = "sk-ant-" + "metrics-extension-test-key"; // split: a fake key
     /** Data points of one call of a feature that does not stream: EmfSinkTest's count. */
-    private static final int DATA_POINTS_PER_CALL = 16;
+    private static final int DATA_POINTS_PER_CALL = 17;
     private static final int INVOCATIONS = 3;
 
     @Test
