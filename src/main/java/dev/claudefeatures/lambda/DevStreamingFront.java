@@ -64,7 +64,13 @@ public class DevStreamingFront {
                         @Override
                         public void head(int status, Map<String, String> answerHeaders) {
                             response.setStatusCode(status).setChunked(true);
-                            answerHeaders.forEach(response::putHeader);
+                            // The answer goes out chunked: a Content-Length beside it would let a client
+                            // stop reading before the last chunk and find it as the next answer's status line.
+                            answerHeaders.forEach((name, value) -> {
+                                if (!"content-length".equalsIgnoreCase(name)) {
+                                    response.putHeader(name, value);
+                                }
+                            });
                         }
 
                         @Override
