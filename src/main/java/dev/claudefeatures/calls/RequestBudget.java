@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.Deadline;
+import dev.claudefeatures.messages.Ticker;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.LaunchMode;
 
@@ -27,15 +28,17 @@ class RequestBudget {
 
     private final AnthropicConfig config;
     private final Instance<Context> lambdaContext;
+    private final Ticker ticker;
 
     @Inject
-    RequestBudget(AnthropicConfig config, Instance<Context> lambdaContext) {
+    RequestBudget(AnthropicConfig config, Instance<Context> lambdaContext, Ticker ticker) {
         this.config = config;
         this.lambdaContext = lambdaContext;
+        this.ticker = ticker;
     }
 
     Deadline start() {
-        return Deadline.after(budget(config.deadline(), invocationTimeLeft(), config.deadlineMargin()));
+        return Deadline.after(budget(config.deadline(), invocationTimeLeft(), config.deadlineMargin()), ticker);
     }
 
     /** The smaller of the configured budget and, when known, the invocation's time less the margin. */

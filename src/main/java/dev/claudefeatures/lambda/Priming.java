@@ -89,7 +89,7 @@ public class Priming {
         switch (config.priming()) {
             case INIT -> {
                 prime(invoke);
-                connectAhead();
+                connectAhead(CONNECT_AHEAD_WITHIN);
             }
             case SNAPSTART -> {
                 if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
@@ -113,7 +113,7 @@ public class Priming {
             /** The endpoint was restored and the simulator stopped before the snapshot: only the API is left to reach. */
             @Override
             public void afterRestore(org.crac.Context<? extends org.crac.Resource> context) {
-                connectAhead();
+                connectAhead(CONNECT_AHEAD_WITHIN);
             }
         };
     }
@@ -174,31 +174,30 @@ public class Priming {
      * Reads the key and opens the API's connection now, so that the first invocation finds both:
      * never before a snapshot (the key must not be in it, and a connection would not survive it).
      */
-    void connectAhead() {
+    void connectAhead(Duration within) {
         if (!config.connectAhead() || features.features().isEmpty()) {
             return;
         }
         String model = features.features().values().iterator().next().model();
         // On a thread of its own: the secret's read has timeouts of its own, longer than a
         // restore hook may take, and init must not wait for a slow Secrets Manager or API.
-        Thread connecting = new Thread(() -> connect(model), "connect-ahead");
+        Thread connecting = new Thread(() -> connect(model, within), "connect-ahead");
         connecting.setDaemon(true);
         connecting.start();
         try {
-            connecting.join(CONNECT_AHEAD_WITHIN.toMillis());
+            connecting.join(within.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
         if (connecting.isAlive()) {
-            LOG.warnf("Still connecting to the API after %d s; init goes on without waiting",
-                    CONNECT_AHEAD_WITHIN.toSeconds());
+            LOG.warnf("Still connecting to the API after %d ms; init goes on without waiting", within.toMillis());
         }
     }
 
-    private void connect(String model) {
+    private void connect(String model, Duration within) {
         long start = System.nanoTime();
         try {
-            client.connect(model, CONNECT_AHEAD_WITHIN);
+            client.connect(model, within);
             LOG.infof("Read the API key and connected to the API ahead of the first invocation, in %d ms",
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException failed) {

@@ -63,7 +63,7 @@ public class MessageStreams {
      */
     public MessageCall stream(MessageRequest request, Deadline deadline, Consumer<String> onText,
             StreamCancellation cancellation) {
-        long start = System.nanoTime();
+        long start = deadline.ticker().nanoTime();
         Retrier.Outcome<HttpResponse<InputStream>> opened = retrier.run(timeout -> open(request, timeout), deadline);
         HttpResponse<InputStream> response = opened.value();
         String requestId = response.headers().firstValue("request-id").orElse(null);
@@ -71,19 +71,19 @@ public class MessageStreams {
         InputStream body = response.body();
         cancellation.onCancel(() -> closeQuietly(body));
         ScheduledFuture<?> timer = deadlines.schedule(() -> closeQuietly(body),
-                Math.max(1, deadline.remaining(System.nanoTime()).toMillis()), TimeUnit.MILLISECONDS);
+                Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
         try (body) {
             read(body, accumulator, requestId);
-            return new MessageCall(accumulator.message(), requestId, opened.attempts(), since(start));
+            return new MessageCall(accumulator.message(), requestId, opened.attempts(), deadline.since(start));
         } catch (AnthropicException failure) {
-            throw midway(failure, accumulator, opened.attempts(), start);
+            throw midway(failure, accumulator, opened.attempts(), deadline.since(start));
         } catch (IOException broken) {
             if (cancellation.cancelled()) {
-                throw midway(AnthropicTransportException.cancelled(broken), accumulator, opened.attempts(), start);
+                throw midway(AnthropicTransportException.cancelled(broken), accumulator, opened.attempts(), deadline.since(start));
             }
-            boolean timedOut = deadline.remaining(System.nanoTime()).isZero();
+            boolean timedOut = deadline.remaining().toMillis() < 1; // the timer rounds the time left down to the millisecond
             throw midway(new AnthropicTransportException(timedOut ? "the stream did not end within the request's "
-                    + "deadline" : "the stream broke off", broken, timedOut), accumulator, opened.attempts(), start);
+                    + "deadline" : "the stream broke off", broken, timedOut), accumulator, opened.attempts(), deadline.since(start));
         } finally {
             timer.cancel(false);
         }
@@ -100,9 +100,9 @@ public class MessageStreams {
     }
 
     private AnthropicException midway(AnthropicException failure, MessageAccumulator accumulator, int attempts,
-            long start) {
+            Duration elapsed) {
         failure.attempts(attempts);
-        failure.elapsed(since(start));
+        failure.elapsed(elapsed);
         failure.partialUsage(accumulator.usage());
         return failure;
     }
@@ -179,10 +179,6 @@ public class MessageStreams {
             }
         }
         return built;
-    }
-
-    private static Duration since(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static void closeQuietly(InputStream body) {

@@ -34,17 +34,27 @@ public class MessagesClient {
     private final AnthropicConfig config;
     private final AnthropicEndpoint endpoint;
     private final Retrier retrier;
+    private final Ticker ticker;
     private final String betas;
     private final java.util.Map<URI, MessagesApi> apis = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
+    public MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint, Ticker ticker) {
+        this(config, endpoint, Sleeper.THREAD, ticker);
+    }
+
     public MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint) {
-        this(config, endpoint, Sleeper.THREAD);
+        this(config, endpoint, Sleeper.THREAD, Ticker.SYSTEM);
     }
 
     MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint, Sleeper sleeper) {
+        this(config, endpoint, sleeper, Ticker.SYSTEM);
+    }
+
+    private MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint, Sleeper sleeper, Ticker ticker) {
         this.config = config;
         this.endpoint = endpoint;
+        this.ticker = ticker;
         this.retrier = retrier(config, sleeper);
         this.betas = configuredBetas(config);
     }
@@ -52,7 +62,7 @@ public class MessagesClient {
     /** The retries of {@code anthropic.*}, as the official SDKs make them; streamed calls share them. */
     static Retrier retrier(AnthropicConfig config, Sleeper sleeper) {
         return new Retrier(new RetryPolicy(config.maxRetries(), ThreadLocalRandom.current()::nextDouble,
-                Clock.systemUTC()), sleeper, System::nanoTime, config.timeout());
+                Clock.systemUTC()), sleeper, config.timeout());
     }
 
     /** {@code anthropic.betas} as the header's value, or null. */
@@ -62,7 +72,7 @@ public class MessagesClient {
 
     /** A call with a deadline of its own: {@code anthropic.deadline} from now. */
     public MessageCall create(MessageRequest request) {
-        return create(request, Deadline.after(config.deadline()));
+        return create(request, Deadline.after(config.deadline(), ticker));
     }
 
     /** A call that ends, retries included, by {@code deadline}. */
@@ -103,7 +113,7 @@ public class MessagesClient {
     }
 
     public TokenCount countTokens(CountTokensRequest request) {
-        return countTokens(request, Deadline.after(config.deadline()));
+        return countTokens(request, Deadline.after(config.deadline(), ticker));
     }
 
     /**
@@ -113,7 +123,7 @@ public class MessagesClient {
      */
     public void connect(String model, Duration within) {
         countTokens(new CountTokensRequest(model, List.of(Message.user("ping")), null, null, null, null, null),
-                Deadline.after(within));
+                Deadline.after(within, ticker));
     }
 
     private TokenCount countTokens(CountTokensRequest request, Deadline deadline) {

@@ -2,7 +2,6 @@ package dev.claudefeatures.messages;
 
 import java.time.Duration;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
  * Runs an attempt until it succeeds, the {@link RetryPolicy} gives up, or the deadline leaves no
@@ -17,49 +16,43 @@ final class Retrier {
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
-    private final LongSupplier nanoClock;
     private final Duration attemptTimeout;
 
     /** @param attemptTimeout the longest one attempt may take ({@code anthropic.timeout}) */
-    Retrier(RetryPolicy policy, Sleeper sleeper, LongSupplier nanoClock, Duration attemptTimeout) {
+    Retrier(RetryPolicy policy, Sleeper sleeper, Duration attemptTimeout) {
         this.policy = policy;
         this.sleeper = sleeper;
-        this.nanoClock = nanoClock;
         this.attemptTimeout = attemptTimeout;
     }
 
-    /** @param attempt one attempt, given the most time it may take */
+    /** @param attempt one attempt, given the most time it may take; timed on the deadline's ticker */
     <T> Outcome<T> run(Function<Duration, T> attempt, Deadline deadline) {
-        long start = nanoClock.getAsLong();
+        long start = deadline.ticker().nanoTime();
         for (int retries = 0;; retries++) {
-            Duration left = deadline.remaining(nanoClock.getAsLong());
+            Duration left = deadline.remaining();
             if (left.compareTo(Deadline.MIN_ATTEMPT) < 0) {
                 AnthropicTransportException outOfTime = new AnthropicTransportException(
                         "no time was left for an attempt within the request's deadline", null, true);
                 outOfTime.attempts(retries);
-                outOfTime.elapsed(since(start));
+                outOfTime.elapsed(deadline.since(start));
                 throw outOfTime;
             }
             try {
                 T value = attempt.apply(left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout);
-                return new Outcome<>(value, retries + 1, since(start));
+                return new Outcome<>(value, retries + 1, deadline.since(start));
             } catch (AnthropicException failure) {
                 failure.attempts(retries + 1);
-                failure.elapsed(since(start));
+                failure.elapsed(deadline.since(start));
                 if (!policy.shouldRetry(failure, retries)) {
                     throw failure;
                 }
                 Duration delay = policy.delayBeforeRetry(failure, retries);
-                if (deadline.remaining(nanoClock.getAsLong()).minus(delay).compareTo(Deadline.MIN_ATTEMPT) < 0) {
+                if (deadline.remaining().minus(delay).compareTo(Deadline.MIN_ATTEMPT) < 0) {
                     throw failure;
                 }
                 pause(delay, failure);
             }
         }
-    }
-
-    private Duration since(long start) {
-        return Duration.ofNanos(nanoClock.getAsLong() - start);
     }
 
     private void pause(Duration delay, AnthropicException failure) {

@@ -3,41 +3,61 @@ package dev.claudefeatures.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** A deadline on the nano clock, tested at fixed instants far from zero. */
+/** A deadline on a ticker the test moves, starting far from zero. */
 class DeadlineTest {
 
-    private static final long NOW = 5_000_000_000_000L;
-    private final Deadline deadline = new Deadline(NOW + Duration.ofSeconds(2).toNanos());
+    private final AtomicLong now = new AtomicLong(5_000_000_000_000L);
+    private final Deadline deadline = Deadline.after(Duration.ofSeconds(2), now::get);
+
+    private void advance(Duration by) {
+        now.addAndGet(by.toNanos());
+    }
+
+    @Test
+    void aDeadlineAfterABudgetEndsThatBudgetFromNowOnItsTicker() {
+        assertThat(deadline.endNanos()).isEqualTo(5_000_000_000_000L + Duration.ofSeconds(2).toNanos());
+        assertThat(deadline.remaining()).isEqualTo(Duration.ofSeconds(2));
+    }
 
     @Test
     void theTimeLeftCountsDownAndGoesNegativeOnceThePointHasPassed() {
-        assertThat(deadline.remaining(NOW)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(deadline.remaining(NOW + Duration.ofSeconds(3).toNanos())).isEqualTo(Duration.ofSeconds(-1));
+        advance(Duration.ofSeconds(3));
+
+        assertThat(deadline.remaining()).isEqualTo(Duration.ofSeconds(-1));
     }
 
     @Test
-    void itAllowsWhatFitsToTheNanosecondButNeverLessThanAWorthwhileAttempt() {
-        assertThat(deadline.allows(Duration.ofSeconds(2), NOW)).isTrue();
-        assertThat(deadline.allows(Duration.ofSeconds(2).plusNanos(1), NOW)).isFalse();
-        assertThat(deadline.allows(Duration.ZERO, NOW + Duration.ofSeconds(2).minus(Deadline.MIN_ATTEMPT).toNanos()))
-                .isTrue();
-        assertThat(deadline.allows(Duration.ZERO,
-                NOW + Duration.ofSeconds(2).minus(Deadline.MIN_ATTEMPT).plusNanos(1).toNanos())).isFalse();
+    void itTimesWhatHappensOnItsOwnTicker() {
+        long start = now.get();
+        advance(Duration.ofMillis(1600));
+
+        assertThat(deadline.since(start)).isEqualTo(Duration.ofMillis(1600));
     }
 
     @Test
-    void aDeadlineAfterABudgetEndsThatBudgetFromNow() {
+    void itAllowsWhatFitsToTheNanosecond() {
+        assertThat(deadline.allows(Duration.ofSeconds(2))).isTrue();
+        assertThat(deadline.allows(Duration.ofSeconds(2).plusNanos(1))).isFalse();
+    }
+
+    @Test
+    void itNeverAllowsLessThanAWorthwhileAttempt() {
+        advance(Duration.ofSeconds(2).minus(Deadline.MIN_ATTEMPT));
+        assertThat(deadline.allows(Duration.ZERO)).isTrue();
+
+        advance(Duration.ofNanos(1));
+        assertThat(deadline.allows(Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void theSystemTickerIsTheMonotonicClock() {
         long before = System.nanoTime();
-        Deadline after = Deadline.after(Duration.ofSeconds(10));
-        long afterCreation = System.nanoTime();
+        long read = Ticker.SYSTEM.nanoTime();
 
-        assertThat(after.endNanos()).isBetween(before + Duration.ofSeconds(10).toNanos(),
-                afterCreation + Duration.ofSeconds(10).toNanos());
-        assertThat(after.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(10));
-        assertThat(after.allows(Duration.ofSeconds(5))).isTrue();
-        assertThat(after.allows(Duration.ofSeconds(11))).isFalse();
+        assertThat(read).isBetween(before, System.nanoTime());
     }
 }

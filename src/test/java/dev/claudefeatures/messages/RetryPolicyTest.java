@@ -100,13 +100,13 @@ class RetryPolicyTest {
         return new Retrier(policy(0), wait -> {
             waits.add(wait);
             now.addAndGet(wait.toNanos());
-        }, now::get, Duration.ofSeconds(25));
+        }, Duration.ofSeconds(25));
     }
 
     private static final long START = 7_000_000_000_000L;
 
     private static Deadline in(AtomicLong now, Duration budget) {
-        return new Deadline(now.get() + budget.toNanos());
+        return new Deadline(now.get() + budget.toNanos(), now::get);
     }
 
     @Test
@@ -246,7 +246,7 @@ class RetryPolicyTest {
     void aWaitThatOverslepsTheDeadlineEndsTheCallAsATimeoutWithItsAttemptsAndTime() {
         AtomicLong now = new AtomicLong(START);
         // The thread wakes 300 ms late: the deadline has passed by the time the retry would start.
-        Retrier late = new Retrier(policy(0), wait -> now.addAndGet(wait.plusMillis(300).toNanos()), now::get,
+        Retrier late = new Retrier(policy(0), wait -> now.addAndGet(wait.plusMillis(300).toNanos()),
                 Duration.ofSeconds(25));
 
         assertThatThrownBy(() -> late.run(timeout -> {

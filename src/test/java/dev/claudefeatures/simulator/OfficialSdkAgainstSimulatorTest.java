@@ -304,13 +304,10 @@ class OfficialSdkAgainstSimulatorTest extends OnTheSimulator {
         assertThat(batch.id()).startsWith("msgbatch_");
         assertThat(batch.processingStatus()).isEqualTo(MessageBatch.ProcessingStatus.IN_PROGRESS);
         assertThat(batch.requestCounts().processing()).isEqualTo(3);
-        int polls = 0;
         while (batch.processingStatus() != MessageBatch.ProcessingStatus.ENDED) {
             Thread.sleep(50);
             batch = sdk.messages().batches().retrieve(batch.id());
-            polls++;
         }
-        assertThat(polls).as("in progress for a while (anthropic.simulator.batch-processing)").isGreaterThan(1);
         assertThat(batch.endedAt()).isPresent();
         assertThat(batch.resultsUrl()).hasValueSatisfying(url -> assertThat(url).endsWith("/results"));
         assertThat(batch.requestCounts().succeeded()).isEqualTo(1);
