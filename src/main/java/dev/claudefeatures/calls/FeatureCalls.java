@@ -18,11 +18,12 @@ import dev.claudefeatures.messages.MessageResponse;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.Policies;
 import dev.claudefeatures.policy.RequestPlanner;
+import dev.claudefeatures.telemetry.Traces;
 
 /**
  * The one way a feature calls Claude. Given the feature's name and its input, it checks the input
  * against the feature's policy, plans the requests, repairs and escalates where the policy says
- * so, records every call, and keeps all of one request's calls inside one deadline
+ * so, records and traces every call (one span per request, one per call), and keeps all of one request's calls inside one deadline
  * ({@link RequestBudget}). Features see answers, never wire types.
  */
 @ApplicationScoped
@@ -33,24 +34,27 @@ public class FeatureCalls {
     private final RecordedCalls calls;
     private final StructuredAnswering structured;
     private final ObjectMapper json;
+    private final Traces traces;
 
     @Inject
     FeatureCalls(Policies policies, RequestBudget budget, RecordedCalls calls, StructuredAnswering structured,
-            ObjectMapper json) {
+            ObjectMapper json, Traces traces) {
         this.policies = policies;
         this.budget = budget;
         this.calls = calls;
         this.structured = structured;
         this.json = json;
+        this.traces = traces;
     }
 
     /** A text answer to {@code input}, e.g. a summary. */
     public TextAnswer text(String feature, String input) {
-        FeaturePolicy policy = policies.of(feature);
-        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.text(policy, input)).build(),
-                false, budget.start());
-        return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
-                TokenUsage.of(call.response().usage()), false);
+        return traces.feature(feature, () -> {
+            FeaturePolicy policy = policies.of(feature);
+            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.text(policy, input)).build(),
+                    false, budget.start());
+            return answer(call.response());
+        });
     }
 
     /**
@@ -58,31 +62,33 @@ public class FeatureCalls {
      * before the question, where the policy's {@code cache.documents} breakpoint can hold them.
      */
     public TextAnswer fromDocuments(String feature, List<String> documents, String question) {
-        FeaturePolicy policy = policies.of(feature);
-        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.documents(policy, documents,
-                question)).build(),
-                false, budget.start());
-        return new TextAnswer(call.response().text(), call.response().model(), call.response().stopReason().wireName(),
-                TokenUsage.of(call.response().usage()), false);
+        return traces.feature(feature, () -> {
+            FeaturePolicy policy = policies.of(feature);
+            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.documents(policy,
+                    documents, question)).build(), false, budget.start());
+            return answer(call.response());
+        });
     }
 
     /** The next assistant turn of a conversation, in one answer. */
     public TextAnswer chat(String feature, List<ChatTurn> turns) {
-        FeaturePolicy policy = policies.of(feature);
-        MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy, turns)).build(), false,
-                budget.start());
-        return answer(call.response());
+        return traces.feature(feature, () -> {
+            FeaturePolicy policy = policies.of(feature);
+            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy,
+                    turns)).build(), false, budget.start());
+            return answer(call.response());
+        });
     }
 
     /**
      * The next assistant turn of a conversation, to be streamed: the input is checked, the request
      * planned and its deadline started here, on the request's thread; the returned stream may run
-     * on another.
+     * on another, its spans still in the request's trace.
      */
     public ChatStream chatStream(String feature, List<ChatTurn> turns) {
         FeaturePolicy policy = policies.of(feature);
-        return new ChatStream(calls, policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy, turns)).build(),
-                budget.start());
+        return new ChatStream(calls, traces, policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy,
+                turns)).build(), budget.start());
     }
 
     static TextAnswer answer(MessageResponse response) {
@@ -92,13 +98,15 @@ public class FeatureCalls {
 
     /** An answer to {@code input} that fits the feature's schema, read into {@code type}. */
     public <T> StructuredAnswer<T> structured(String feature, String input, Class<T> type) {
-        FeaturePolicy policy = policies.of(feature);
-        String checked = FeatureMessages.checked(policy, input);
-        Deadline deadline = budget.start();
-        TokenTally tally = new TokenTally();
-        StructuredAnswering.Answered answer = structured.answer(policy, checked, deadline, tally);
-        return new StructuredAnswer<>(read(answer, type), answer.model(), answer.stopReason(), tally.total(),
-                answer.escalated());
+        return traces.feature(feature, () -> {
+            FeaturePolicy policy = policies.of(feature);
+            String checked = FeatureMessages.checked(policy, input);
+            Deadline deadline = budget.start();
+            TokenTally tally = new TokenTally();
+            StructuredAnswering.Answered answer = structured.answer(policy, checked, deadline, tally);
+            return new StructuredAnswer<>(read(answer, type), answer.model(), answer.stopReason(), tally.total(),
+                    answer.escalated());
+        });
     }
 
     private <T> T read(StructuredAnswering.Answered answer, Class<T> type) {

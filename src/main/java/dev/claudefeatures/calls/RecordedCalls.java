@@ -18,24 +18,29 @@ import dev.claudefeatures.messages.RequestDiagnostics;
 import dev.claudefeatures.messages.StreamCancellation;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.telemetry.CallContext;
+import dev.claudefeatures.telemetry.CallRecord;
 import dev.claudefeatures.telemetry.CallRecorder;
+import dev.claudefeatures.telemetry.CallSpan;
+import dev.claudefeatures.telemetry.Traces;
 
-/** One Messages API call of a feature, inside the request's deadline, recorded whatever its end. */
+/** One Messages API call of a feature, inside the request's deadline, recorded and traced whatever its end. */
 @ApplicationScoped
 class RecordedCalls {
 
     private final MessagesClient client;
     private final CallRecorder recorder;
+    private final Traces traces;
     /** The last message of each feature in this warm environment, for cache-miss diagnostics. */
     private final Map<String, String> previousMessage = new ConcurrentHashMap<>();
 
     private final MessageStreams streams;
 
     @Inject
-    RecordedCalls(MessagesClient client, MessageStreams streams, CallRecorder recorder) {
+    RecordedCalls(MessagesClient client, MessageStreams streams, CallRecorder recorder, Traces traces) {
         this.client = client;
         this.streams = streams;
         this.recorder = recorder;
+        this.traces = traces;
     }
 
     /** @param escalation whether this call re-does a cheaper model's work on a stronger one */
@@ -43,18 +48,22 @@ class RecordedCalls {
         CallContext context = new CallContext(policy.feature(), planned.model(), policy.prices(), escalation);
         String previous = policy.cache().diagnostics() ? previousMessage.get(policy.feature()) : null;
         MessageRequest request = previous == null ? planned : planned.withDiagnostics(new RequestDiagnostics(previous));
-        try {
-            MessageCall call = client.create(request, deadline);
-            if (policy.cache().diagnostics() && call.response().id() != null) {
-                previousMessage.put(policy.feature(), call.response().id());
+        try (CallSpan span = traces.call(context, request, false)) {
+            try {
+                MessageCall call = client.create(request, deadline);
+                if (policy.cache().diagnostics() && call.response().id() != null) {
+                    previousMessage.put(policy.feature(), call.response().id());
+                }
+                span.succeeded(recorder.succeeded(context, request, call), call.response());
+                return call;
+            } catch (AnthropicException failure) {
+                CallRecord record = failure.attempts() > 0 ? recorder.failed(context, request, failure) : null;
+                span.failed(failure, record);
+                throw failure;
+            } catch (RuntimeException defect) {
+                span.failed(defect);
+                throw defect;
             }
-            recorder.succeeded(context, request, call);
-            return call;
-        } catch (AnthropicException failure) {
-            if (failure.attempts() > 0) {
-                recorder.failed(context, request, failure);
-            }
-            throw failure;
         }
     }
 
@@ -73,15 +82,22 @@ class RecordedCalls {
             }
             onText.accept(text);
         };
-        try {
-            MessageCall call = streams.stream(planned, deadline, timed, cancellation);
-            recorder.succeeded(context, planned, call, sinceStart(start, firstText[0]));
-            return call;
-        } catch (AnthropicException failure) {
-            if (failure.attempts() > 0) {
-                recorder.failed(context, planned, failure, sinceStart(start, firstText[0]));
+        try (CallSpan span = traces.call(context, planned, true)) {
+            try {
+                MessageCall call = streams.stream(planned, deadline, timed, cancellation);
+                span.succeeded(recorder.succeeded(context, planned, call, sinceStart(start, firstText[0])),
+                        call.response());
+                return call;
+            } catch (AnthropicException failure) {
+                CallRecord record = failure.attempts() > 0
+                        ? recorder.failed(context, planned, failure, sinceStart(start, firstText[0]))
+                        : null;
+                span.failed(failure, record);
+                throw failure;
+            } catch (RuntimeException defect) {
+                span.failed(defect);
+                throw defect;
             }
-            throw failure;
         }
     }
 

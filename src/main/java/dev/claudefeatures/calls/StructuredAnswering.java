@@ -25,6 +25,7 @@ import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.RequestPlanner;
 import dev.claudefeatures.policy.SchemaCheck;
 import dev.claudefeatures.policy.StructuredOutputMode;
+import dev.claudefeatures.telemetry.Traces;
 
 /**
  * Schema-shaped answers, asked in the best way each model allows ({@link StructuredOutputMode}),
@@ -43,11 +44,13 @@ class StructuredAnswering {
 
     private final RecordedCalls calls;
     private final ObjectMapper json;
+    private final Traces traces;
 
     @Inject
-    StructuredAnswering(RecordedCalls calls, ObjectMapper json) {
+    StructuredAnswering(RecordedCalls calls, ObjectMapper json, Traces traces) {
         this.calls = calls;
         this.json = json;
+        this.traces = traces;
     }
 
     /** An answer to {@code input} that fits the policy's schema, with its escalation applied. */
@@ -63,6 +66,7 @@ class StructuredAnswering {
                     policy.feature(), to.model(), deadline.remaining().toMillis(), first.lastCallLatency().toMillis());
             return first;
         }
+        traces.escalating(to.model());
         try {
             return answerOnce(policy.onModel(to.model(), to.modelSpec()), input, true, deadline, tally);
         } catch (AnthropicException | StructuredAnswerException | OutOfTimeException failure) {
@@ -86,6 +90,7 @@ class StructuredAnswering {
                         + "for a repair (" + deadline.remaining().toMillis() + " ms left, the answer took "
                         + call.latency().toMillis() + " ms)");
             }
+            traces.repairing(candidate.violations().size());
             messages.add(Message.assistant(call.response().content()));
             messages.add(repairTurn(candidate));
             call = send(policy, mode, schema, messages, escalation, deadline, tally);

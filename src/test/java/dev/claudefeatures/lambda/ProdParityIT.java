@@ -82,6 +82,8 @@ class ProdParityIT {
              "diagnostics":{"cache_miss_reason":{"type":"REASON","cache_missed_input_tokens":4096}},
              "usage":{"input_tokens":4200,"output_tokens":3}}""";
     private Duration outOfTimeTook;
+    /** Whether anything connected to the OTLP endpoint the function was given: traces are off by default. */
+    private boolean otlpConnected;
 
     @BeforeAll
     void runTheSampleEventsThroughThePackagedFunction() throws Exception {
@@ -89,12 +91,16 @@ class ProdParityIT {
         Path work = Files.createDirectories(Path.of("target", "prod-parity"));
         try (FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
                 LoopbackSimulator upstream = LoopbackSimulator.start();
-                FakeSecretsManager secrets = FakeSecretsManager.holding(API_KEY)) {
+                FakeSecretsManager secrets = FakeSecretsManager.holding(API_KEY);
+                java.net.ServerSocket collector = new java.net.ServerSocket(0, 50,
+                        java.net.InetAddress.getLoopbackAddress())) {
             Map<String, String> env = new LinkedHashMap<>(PackagedFunction.lambdaEnvironment(
                     runtimeApi.address(), "claude-features-prod-parity", template.functionMemoryMb()));
             env.putAll(template.functionEnvironment());
             env.put("ANTHROPIC_BASE_URL", upstream.baseUri().toString());
             env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
+            // Where spans would go if tracing were on (it is not, without TracingLayerArn).
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getLocalPort());
 
             try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
                     Path.of("target", "lambda-runtime"), work, template.functionMemoryMb(), env)) {
@@ -136,7 +142,18 @@ class ProdParityIT {
                 stderrText = function.stderr();
             }
             upstreamKeys = upstream.received().stream().map(request -> request.header("x-api-key")).toList();
+            otlpConnected = anyConnectionWaiting(collector);
             assertThat(secrets.targets()).contains("secretsmanager.GetSecretValue");
+        }
+    }
+
+    /** A connection made earlier waits in the backlog: accept returns at once, else times out at once. */
+    private static boolean anyConnectionWaiting(java.net.ServerSocket collector) throws IOException {
+        collector.setSoTimeout(1);
+        try (java.net.Socket connected = collector.accept()) {
+            return true;
+        } catch (java.net.SocketTimeoutException none) {
+            return false;
         }
     }
 
@@ -313,6 +330,11 @@ class ProdParityIT {
             assertThat(present).as("fields of %s", query).containsAll(query.fields());
             assertThat(query.run(allStdout)).as("rows of %s", query).isNotEmpty();
         }
+    }
+
+    @Test
+    void withoutTheTracingLayerNothingIsExported() {
+        assertThat(otlpConnected).as("a connection to the OTLP endpoint").isFalse();
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 /**
  * {@code template.yaml} as a test reads it. CloudFormation's short tags are read as the plain
  * values they tag ({@code !Ref X} as {@code X}); a value naming a parameter resolves to that
- * parameter's value.
+ * parameter's value, an {@code !If} of a simple condition to its branch.
  */
 public final class SamTemplate {
 
@@ -55,8 +55,26 @@ public final class SamTemplate {
 
     /** A value with a parameter reference resolved; other values as they are. */
     public String resolve(JsonNode value) {
+        if (value.isArray() && value.size() == 3 && conditions().has(value.get(0).asText())) {
+            // !If [Condition, then, else]
+            return resolve(truth(conditions().get(value.get(0).asText())) ? value.get(1) : value.get(2));
+        }
         String text = value.asText();
         return parameters.getOrDefault(text, text);
+    }
+
+    /**
+     * A condition, its tags read away: {@code !Not [x]} is a list of one, {@code !Equals [a, b]} a
+     * list of two; nothing else is understood.
+     */
+    private boolean truth(JsonNode condition) {
+        if (condition.isArray() && condition.size() == 1) {
+            return !truth(condition.get(0));
+        }
+        if (condition.isArray() && condition.size() == 2) {
+            return resolve(condition.get(0)).equals(resolve(condition.get(1)));
+        }
+        throw new IllegalArgumentException("a condition other than !Not or !Equals: " + condition);
     }
 
     /** {@code Globals.Function}: what every function gets unless it says otherwise. */
