@@ -81,6 +81,8 @@ final class FakeRuntimeApi implements AutoCloseable {
     private final Map<String, CompletableFuture<Long>> extensionsDone = new ConcurrentHashMap<>();
     private final Map<String, Long> postedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
+    /** Lambda's trace header for each invocation: not sampled, unless a test traces the function. */
+    private volatile String traceHeader = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0";
 
     FakeRuntimeApi() throws IOException {
         this(() -> -1);
@@ -122,6 +124,11 @@ final class FakeRuntimeApi implements AutoCloseable {
     }
 
     /** When the response of {@code requestId} had been read whole, in {@link System#nanoTime()}. */
+    /** The {@code Lambda-Runtime-Trace-Id} of the invocations to come, as X-Ray's active tracing sets it. */
+    void traceHeader(String header) {
+        traceHeader = header;
+    }
+
     long postedAt(String requestId) {
         return postedAt.get(requestId);
     }
@@ -207,8 +214,7 @@ final class FakeRuntimeApi implements AutoCloseable {
         headers.add("Lambda-Runtime-Aws-Request-Id", pending.requestId());
         headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
         headers.add("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-        headers.add("Lambda-Runtime-Trace-Id",
-                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0");
+        headers.add("Lambda-Runtime-Trace-Id", traceHeader);
         headers.add("Content-Type", "application/json");
         answer(exchange, 200, pending.event());
     }
