@@ -101,16 +101,17 @@ public class MessageStreams {
 
     private AnthropicException midway(AnthropicException failure, MessageAccumulator accumulator, int attempts,
             Duration elapsed) {
-        failure.attempts(attempts);
-        failure.elapsed(elapsed);
-        failure.partialUsage(accumulator.usage());
-        return failure;
+        return failure.after(new CallHistory(attempts, elapsed, accumulator.usage()));
     }
 
     /** One attempt at opening the stream: a 200 with its body still to read, or the API's error. */
     private HttpResponse<InputStream> open(MessageRequest request, Duration timeout) {
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(endpoint.baseUri().toString().replaceAll("/$", "")
+        URI baseUri = endpoint.baseUri();
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(baseUri.toString().replaceAll("/$", "")
                 + "/v1/messages"))
+                // Per request, since the endpoint can change (priming's simulator, then the API):
+                // plain HTTP is the simulator's, with no h2c upgrade to negotiate.
+                .version("http".equals(baseUri.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .timeout(timeout)
                 .header("content-type", "application/json")
                 .header("accept", "text/event-stream")
@@ -136,7 +137,7 @@ public class MessageStreams {
             String error = readError(response);
             AnthropicApiException failure = ApiErrorMapper.of(response.statusCode(), null,
                     name -> response.headers().firstValue(name).orElse(null), error);
-            if (failure.status() == 401) {
+            if (failure instanceof AnthropicApiException.Authentication) {
                 endpoint.keyRejected();
             }
             throw failure.redacted(endpoint.apiKey());
@@ -168,12 +169,7 @@ public class MessageStreams {
         if (built == null) {
             synchronized (this) {
                 if (http == null) {
-                    http = HttpClient.newBuilder()
-                            .connectTimeout(config.connectTimeout())
-                            // Plain HTTP is the simulator's: no h2c upgrade to negotiate.
-                            .version("http".equals(endpoint.baseUri().getScheme()) ? HttpClient.Version.HTTP_1_1
-                                    : HttpClient.Version.HTTP_2)
-                            .build();
+                    http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
                 }
                 built = http;
             }
