@@ -63,6 +63,11 @@ class HouseRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.claudefeatures.policy..",
                     "dev.claudefeatures.calls..");
 
+    /** A failure may be thrown, caught and rethrown on several threads: what it says never changes. */
+    static final ArchRule theClientsFailuresAreImmutable = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+            .that().areDeclaredInClassesThat().areAssignableTo("dev.claudefeatures.messages.AnthropicException")
+            .should().beFinal();
+
     @TestFactory
     Iterable<DynamicTest> theProductionClassesKeepEveryRule() {
         JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -76,7 +81,8 @@ class HouseRulesTest {
                 "no function depends on evaluate or cache-advice", nothingDependsOnTheCommandsForPeople,
                 "data flows one way", dataFlowsOneWay,
                 "telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls,
-                "the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone);
+                "the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone,
+                "the client's failures are immutable", theClientsFailuresAreImmutable);
         return rules.entrySet().stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)))
                 .toList();

@@ -4,6 +4,15 @@ package dev.claudefeatures.messages;
 public final class AnthropicCredentialsException extends AnthropicException {
 
     public AnthropicCredentialsException(String message, Throwable cause) {
-        super(message, cause);
+        this(message, cause, CallHistory.FIRST_ATTEMPT);
+    }
+
+    private AnthropicCredentialsException(String message, Throwable cause, CallHistory history) {
+        super(message, cause, history);
+    }
+
+    @Override
+    AnthropicException withHistory(CallHistory history) {
+        return new AnthropicCredentialsException(getMessage(), getCause(), history);
     }
 }

@@ -9,13 +9,23 @@ import java.util.Optional;
  */
 public final class AnthropicResponseException extends AnthropicException {
 
-    private final MessageResponse response;
+    private final transient MessageResponse response;
     private final String requestId;
 
     public AnthropicResponseException(String message, MessageResponse response, String requestId, Throwable cause) {
-        super(message, cause);
+        this(message, response, requestId, cause, CallHistory.FIRST_ATTEMPT);
+    }
+
+    private AnthropicResponseException(String message, MessageResponse response, String requestId, Throwable cause,
+            CallHistory history) {
+        super(message, cause, history);
         this.response = response;
         this.requestId = requestId;
+    }
+
+    @Override
+    AnthropicException withHistory(CallHistory history) {
+        return new AnthropicResponseException(getMessage(), response, requestId, getCause(), history);
     }
 
     /** The message as far as it could be read; empty when the body was not a message at all. */

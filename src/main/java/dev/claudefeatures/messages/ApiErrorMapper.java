@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Turns every error answer of the API into one {@link AnthropicApiException}. */
+/** Turns every error answer of the API into the {@link AnthropicApiException} of its meaning. */
 public final class ApiErrorMapper implements ResponseExceptionMapper<AnthropicApiException> {
 
     /** Headers that decide retries; the rest are not kept. */
@@ -40,7 +40,7 @@ public final class ApiErrorMapper implements ResponseExceptionMapper<AnthropicAp
         if (requestId == null) {
             requestId = parse(body).path("request_id").asText(null);
         }
-        return new AnthropicApiException(status, errorType, message, requestId, keptHeaders(header));
+        return AnthropicApiException.of(status, errorType, message, requestId, keptHeaders(header));
     }
 
     private static JsonNode parse(String body) {

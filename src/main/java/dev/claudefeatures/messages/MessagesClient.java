@@ -140,7 +140,7 @@ public class MessagesClient {
         try {
             return attempt.get().await().atMost(timeout);
         } catch (AnthropicApiException failure) {
-            if (failure.status() == 401) {
+            if (failure instanceof AnthropicApiException.Authentication) {
                 endpoint.keyRejected();
             }
             throw failure.redacted(endpoint.apiKey());
@@ -170,9 +170,11 @@ public class MessagesClient {
 
     private static boolean causedByTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // Vert.x's read timeout is a java.util.concurrent.TimeoutException; a connect timeout is Netty's.
             if (cause instanceof TimeoutException || cause instanceof io.smallrye.mutiny.TimeoutException
                     || cause instanceof java.net.SocketTimeoutException
-                    || cause.getClass().getSimpleName().contains("Timeout")) {
+                    || cause instanceof io.netty.channel.ConnectTimeoutException
+                    || cause instanceof io.netty.handler.timeout.TimeoutException) {
                 return true;
             }
         }

@@ -42,18 +42,14 @@ final class Retrier {
         for (int retries = 0;; retries++) {
             Duration left = deadline.remaining();
             if (left.compareTo(Deadline.MIN_ATTEMPT) < 0) {
-                AnthropicTransportException outOfTime = new AnthropicTransportException(
-                        "no time was left for an attempt within the request's deadline", null, true);
-                outOfTime.attempts(retries);
-                outOfTime.elapsed(deadline.since(start));
-                throw outOfTime;
+                throw new AnthropicTransportException("no time was left for an attempt within the request's deadline",
+                        null, true).after(new CallHistory(retries, deadline.since(start), null));
             }
             try {
                 T value = attempt.apply(left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout);
                 return new Outcome<>(value, retries + 1, deadline.since(start));
-            } catch (AnthropicException failure) {
-                failure.attempts(retries + 1);
-                failure.elapsed(deadline.since(start));
+            } catch (AnthropicException thrown) {
+                AnthropicException failure = thrown.after(new CallHistory(retries + 1, deadline.since(start), null));
                 if (!policy.shouldRetry(failure, retries)) {
                     throw failure;
                 }

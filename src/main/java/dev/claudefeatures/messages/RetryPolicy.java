@@ -2,8 +2,6 @@ package dev.claudefeatures.messages;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -63,7 +61,7 @@ public final class RetryPolicy {
     /** The wait before retry number {@code retriesSoFar + 1}. */
     public Duration delayBeforeRetry(AnthropicException failure, int retriesSoFar) {
         if (failure instanceof AnthropicApiException api) {
-            Optional<Duration> asked = serverRequestedDelay(api);
+            Optional<Duration> asked = api.retryAfter(clock);
             if (asked.isPresent() && !asked.get().isNegative() && asked.get().compareTo(MAX_SERVER_DELAY) < 0) {
                 return asked.get();
             }
@@ -72,33 +70,5 @@ public final class RetryPolicy {
                 MAX_DELAY.toMillis() / 1000.0);
         double jitter = 1 - random.getAsDouble() * 0.25;
         return Duration.ofNanos(Math.round(seconds * jitter * 1_000_000_000L));
-    }
-
-    private Optional<Duration> serverRequestedDelay(AnthropicApiException api) {
-        Optional<Duration> millis = api.header("retry-after-ms").flatMap(RetryPolicy::parseNumber)
-                .map(ms -> Duration.ofNanos(Math.round(ms * 1_000_000)));
-        if (millis.isPresent()) {
-            return millis;
-        }
-        return api.header("retry-after").flatMap(value -> parseNumber(value)
-                .map(seconds -> Duration.ofNanos(Math.round(seconds * 1_000_000_000L)))
-                .or(() -> parseHttpDate(value)));
-    }
-
-    private static Optional<Double> parseNumber(String value) {
-        try {
-            return Optional.of(Double.parseDouble(value.trim()));
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Duration> parseHttpDate(String value) {
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-            return Optional.of(Duration.between(clock.instant(), at.toInstant()));
-        } catch (RuntimeException notADate) {
-            return Optional.empty();
-        }
     }
 }

@@ -86,7 +86,7 @@ public sealed interface StreamEvent {
             case "overloaded_error" -> 529;
             default -> 500;
         };
-        return new AnthropicApiException(status, type, error.path("message").asText("error event in the stream"),
+        return AnthropicApiException.of(status, type, error.path("message").asText("error event in the stream"),
                 requestId, java.util.Map.of());
     }
 }

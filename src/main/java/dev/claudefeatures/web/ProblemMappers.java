@@ -112,7 +112,7 @@ public class ProblemMappers {
         if (problem.status() != 503) {
             return answer;
         }
-        long seconds = RetryAfter.seconds(e.header("retry-after-ms"), e.header("retry-after"), Clock.systemUTC());
+        long seconds = RetryAfter.seconds(e.retryAfter(Clock.systemUTC()));
         return Response.fromResponse(answer).header("Retry-After", Long.toString(seconds)).build();
     }
 
@@ -125,7 +125,7 @@ public class ProblemMappers {
     }
 
     private static Problem upstreamProblem(AnthropicApiException e) {
-        if (e.isRateLimited() || e.isOverloaded()) {
+        if (e instanceof AnthropicApiException.RateLimited || e instanceof AnthropicApiException.Overloaded) {
             return Problem.of(ProblemType.UPSTREAM_UNAVAILABLE, 503,
                     "The Anthropic API is rate limiting or overloaded (" + e.errorType() + "); try again later.");
         }

@@ -1,10 +1,6 @@
 package dev.claudefeatures.web;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -21,32 +17,9 @@ final class RetryAfter {
     private RetryAfter() {
     }
 
-    static long seconds(Optional<String> retryAfterMs, Optional<String> retryAfter, Clock clock) {
-        Duration wait = retryAfterMs.flatMap(RetryAfter::millis)
-                .or(() -> retryAfter.flatMap(value -> secondsOrDate(value, clock)))
-                .orElse(DEFAULT);
-        long seconds = (wait.toMillis() + 999) / 1000;
+    /** @param asked the wait the API asked for ({@code AnthropicApiException.retryAfter}), if any */
+    static long seconds(Optional<Duration> asked) {
+        long seconds = (asked.orElse(DEFAULT).toMillis() + 999) / 1000;
         return Math.max(MIN_SECONDS, Math.min(MAX_SECONDS, seconds));
-    }
-
-    private static Optional<Duration> millis(String value) {
-        try {
-            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value.trim()))));
-        } catch (RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Duration> secondsOrDate(String value, Clock clock) {
-        try {
-            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value.trim()) * 1000)));
-        } catch (RuntimeException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Optional.of(Duration.between(clock.instant(), at));
-            } catch (RuntimeException unreadable) {
-                return Optional.empty();
-            }
-        }
     }
 }

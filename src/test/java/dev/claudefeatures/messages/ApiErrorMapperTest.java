@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 
-/** Error answers become one typed exception; the status survives any body. */
+/** Error answers become the exception of their meaning; the status survives any body. */
 class ApiErrorMapperTest {
 
     private final ApiErrorMapper mapper = new ApiErrorMapper();
@@ -26,7 +26,7 @@ class ApiErrorMapperTest {
         assertThat(e.getMessage()).isEqualTo("Anthropic API 429 rate_limit_error: slow down");
         assertThat(e.requestId()).isEqualTo("req_hdr");
         assertThat(e.header("retry-after")).contains("4");
-        assertThat(e.isRateLimited()).isTrue();
+        assertThat(e).isInstanceOf(AnthropicApiException.RateLimited.class);
     }
 
     @Test
@@ -37,7 +37,7 @@ class ApiErrorMapperTest {
 
         assertThat(e.status()).isEqualTo(529);
         assertThat(e.errorType()).isEqualTo("overloaded_error");
-        assertThat(e.isOverloaded()).isTrue();
+        assertThat(e).isInstanceOf(AnthropicApiException.Overloaded.class);
     }
 
     @Test

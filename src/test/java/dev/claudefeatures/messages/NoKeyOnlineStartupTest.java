@@ -15,7 +15,7 @@ class NoKeyOnlineStartupTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(Endpoints.class, ConfiguredEndpoint.class, ReroutableEndpoint.class,
                     AnthropicEndpoint.class, StandInEndpoint.class, AnthropicConfig.class, ApiVersion.class,
-                    AnthropicException.class, AnthropicCredentialsException.class, AnthropicApiException.class,
+                    AnthropicException.class, AnthropicCredentialsException.class, AnthropicApiException.class, CallHistory.class,
                     AnthropicTransportException.class, dev.claudefeatures.secrets.SecretsManagerReader.class))
             .overrideConfigKey("smallrye.config.mapping.validate-unknown", "false")
             .overrideConfigKey("quarkus.devservices.enabled", "false")

@@ -27,7 +27,7 @@ class RetryPolicyTest {
     }
 
     private static AnthropicApiException error(int status, Map<String, String> headers) {
-        return new AnthropicApiException(status, "some_error", "m", "req_1", headers);
+        return AnthropicApiException.of(status, "some_error", "m", "req_1", headers);
     }
 
     @ParameterizedTest
