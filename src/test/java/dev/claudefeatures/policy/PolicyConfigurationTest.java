@@ -294,6 +294,20 @@ class PolicyConfigurationTest {
     }
 
     @Test
+    void aCatalogModelNeedsAnOutputAndACacheSize() {
+        assertThat(problems(Map.of("models.claude-haiku-4-5.max-output-tokens", "0",
+                "models.claude-haiku-4-5.min-cacheable-tokens", "0"), ApiVersion.V2026_10_21)).containsExactlyInAnyOrder(
+                        "models.claude-haiku-4-5.max-output-tokens: must be at least 1, is 0",
+                        "models.claude-haiku-4-5.min-cacheable-tokens: must be at least 1, is 0");
+    }
+
+    @Test
+    void anUnknownMetricsSinkFailsNamingTheKeyAndTheValue() {
+        assertThatThrownBy(() -> TestConfig.with(Map.of("telemetry.sink", "cloudwatc"), TelemetryConfig.class))
+                .hasStackTraceContaining("telemetry.sink").hasStackTraceContaining("cloudwatc");
+    }
+
+    @Test
     void everyTimingOfTheClientAndTheSinkMustBeLongerThanZero() {
         assertThat(problems(Map.of("anthropic.timeout", "0s", "anthropic.connect-timeout", "0s",
                 "telemetry.publish-timeout", "0s"), ApiVersion.V2026_10_21)).containsExactly(

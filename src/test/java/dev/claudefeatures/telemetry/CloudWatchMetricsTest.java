@@ -138,7 +138,7 @@ class CloudWatchMetricsTest extends OnTheSimulator {
 
     @Test
     void aCloudWatchThatDoesNotAnswerLeavesTheAnswerIntact() {
-        // The fake holds the request for 10 s; the client's 200 ms call timeout (MetricSinksTest)
+        // The fake holds the request for 10 s; the client's call timeout (1 s here, MetricSinksTest)
         // gives up on it, once, and the answer goes out.
         FakeCloudWatch.current().reset(FakeCloudWatch.Mode.HANG);
 

@@ -61,7 +61,10 @@ public class FakeCloudWatch implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "telemetry.sink", "cloudwatch",
                 "telemetry.cloudwatch.endpoint-override", "http://localhost:" + server.getAddress().getPort(),
-                "telemetry.cloudwatch.region", "eu-west-1");
+                "telemetry.cloudwatch.region", "eu-west-1",
+                // Long enough that a loaded machine still gets the request to the fake before the
+                // client gives up; the HANG mode holds it for longer still.
+                "telemetry.publish-timeout", "1s");
     }
 
     @Override
