@@ -21,7 +21,7 @@ class FeaturesDocsTest {
 
     @Test
     void readmesFeatureTableMatchesTheConfiguredFeatures() throws IOException {
-        Map<String, FeaturesConfig.FeaturePolicy> features = TestConfig.with(Map.of(), FeaturesConfig.class)
+        Map<String, FeaturesConfig.Settings> features = TestConfig.with(Map.of(), FeaturesConfig.class)
                 .getConfigMapping(FeaturesConfig.class).features();
         Map<String, String> rows = featureRows(Files.readString(Path.of("README.md")));
 

@@ -68,21 +68,27 @@ class HouseRulesTest {
             .that().areDeclaredInClassesThat().areAssignableTo("dev.claudefeatures.messages.AnthropicException")
             .should().beFinal();
 
+    /** The start-up check and the strict request reader find a feature by this declaration. */
+    static final ArchRule everyResourceDeclaresItsFeature = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that().resideInAPackage("dev.claudefeatures.features..").and().areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .should().beAnnotatedWith(dev.claudefeatures.calls.Feature.class);
+
     @TestFactory
     Iterable<DynamicTest> theProductionClassesKeepEveryRule() {
         JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.claudefeatures");
-        Map<String, ArchRule> rules = Map.of(
-                "the messages client knows nothing of the project", theMessagesClientKnowsNothingOfTheProject,
-                "features do not import each other", featuresDoNotImportEachOther,
-                "features see answers, not wire types", featuresSeeAnswersNotWireTypes,
-                "no production package depends on the simulator", noProductionPackageDependsOnTheSimulator,
-                "shared packages do not know the features", sharedPackagesDoNotKnowTheFeatures,
-                "no function depends on evaluate or cache-advice", nothingDependsOnTheCommandsForPeople,
-                "data flows one way", dataFlowsOneWay,
-                "telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls,
-                "the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone,
-                "the client's failures are immutable", theClientsFailuresAreImmutable);
+        Map<String, ArchRule> rules = Map.ofEntries(
+                Map.entry("the messages client knows nothing of the project", theMessagesClientKnowsNothingOfTheProject),
+                Map.entry("features do not import each other", featuresDoNotImportEachOther),
+                Map.entry("features see answers, not wire types", featuresSeeAnswersNotWireTypes),
+                Map.entry("no production package depends on the simulator", noProductionPackageDependsOnTheSimulator),
+                Map.entry("shared packages do not know the features", sharedPackagesDoNotKnowTheFeatures),
+                Map.entry("no function depends on evaluate or cache-advice", nothingDependsOnTheCommandsForPeople),
+                Map.entry("data flows one way", dataFlowsOneWay),
+                Map.entry("telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls),
+                Map.entry("the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone),
+                Map.entry("the client's failures are immutable", theClientsFailuresAreImmutable),
+                Map.entry("every resource declares its feature", everyResourceDeclaresItsFeature));
         return rules.entrySet().stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)))
                 .toList();

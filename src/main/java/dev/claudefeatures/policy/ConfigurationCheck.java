@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.messages.AnthropicConfig;
-import dev.claudefeatures.policy.FeaturesConfig.FeaturePolicy;
+import dev.claudefeatures.policy.FeaturesConfig.Settings;
 import dev.claudefeatures.policy.ModelCatalog.ModelSpec;
 import dev.claudefeatures.telemetry.TelemetryConfig;
 
@@ -28,7 +28,7 @@ import dev.claudefeatures.telemetry.TelemetryConfig;
 final class ConfigurationCheck {
 
     /** The configuration as read, and a way to read a classpath resource (empty when it is missing). */
-    record Inputs(Map<String, FeaturePolicy> features, Map<String, ModelSpec> catalog, AnthropicConfig anthropic,
+    record Inputs(Map<String, Settings> features, Map<String, ModelSpec> catalog, AnthropicConfig anthropic,
             TelemetryConfig telemetry, Function<String, Optional<String>> resources, ObjectMapper json) {
     }
 
@@ -63,7 +63,7 @@ final class ConfigurationCheck {
         }
     }
 
-    private static void featureProblems(String name, FeaturePolicy policy, Inputs in, List<String> problems) {
+    private static void featureProblems(String name, Settings policy, Inputs in, List<String> problems) {
         String key = "features." + name + ".";
         ModelSpec model = in.catalog().get(policy.model());
         if (model == null) {
@@ -127,7 +127,7 @@ final class ConfigurationCheck {
     }
 
     /** The schema, parsed and compiled, when the feature has one that is usable. */
-    private static Optional<JsonNode> schemaProblems(String name, FeaturePolicy policy, Inputs in,
+    private static Optional<JsonNode> schemaProblems(String name, Settings policy, Inputs in,
             List<String> problems) {
         if (policy.schema().isEmpty()) {
             return Optional.empty();
@@ -151,7 +151,7 @@ final class ConfigurationCheck {
         }
     }
 
-    private static void enumProblems(String key, FeaturePolicy policy, Optional<JsonNode> schema,
+    private static void enumProblems(String key, Settings policy, Optional<JsonNode> schema,
             List<String> problems) {
         policy.enums().forEach((property, values) -> {
             String enumKey = key + "enums." + property;

@@ -16,9 +16,9 @@ public interface FeaturesConfig {
 
     /** Policies by feature name, e.g. {@code summarise}. */
     @WithParentName
-    Map<String, FeaturePolicy> features();
+    Map<String, Settings> features();
 
-    interface FeaturePolicy {
+    interface Settings {
         /** Model id; must be in the model catalog ({@code models.<id>}). */
         @WithDefault("claude-sonnet-4-6")
         String model();

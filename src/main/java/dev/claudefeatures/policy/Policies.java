@@ -50,6 +50,11 @@ public class Policies {
         policies.values().forEach(Policies::logCacheGaps);
     }
 
+    /** Whether {@code feature} is configured under {@code features.*}. */
+    public boolean configures(String feature) {
+        return policies.containsKey(feature);
+    }
+
     /** The policy of a feature; a feature without one is a programming error. */
     public FeaturePolicy of(String feature) {
         FeaturePolicy policy = policies.get(feature);
@@ -64,7 +69,7 @@ public class Policies {
         return policies.keySet();
     }
 
-    private static FeaturePolicy resolve(String name, FeaturesConfig.FeaturePolicy config, ModelCatalog catalog,
+    private static FeaturePolicy resolve(String name, FeaturesConfig.Settings config, ModelCatalog catalog,
             ObjectMapper json) {
         Optional<SchemaCheck> schema = config.schema().map(resource -> {
             try {

@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import dev.claudefeatures.calls.Feature;
+
 /**
- * Reads a feature's request body ({@link TextRequest}, or a record of a feature's own package) as
- * written, or refuses it: a key given twice, data after
+ * Reads a feature's request body ({@link TextRequest}, or a record declared in a resource that
+ * declares its {@link Feature}) as written, or refuses it: a key given twice, data after
  * the document, or a number or boolean where text belongs are 400 problems
  * ({@link ProblemMappers#malformedJson}), never a guess passed on to the model. Jackson's defaults
  * would keep the last duplicate and turn {@code 42} into {@code "42"}. Only the callers' bodies
@@ -32,8 +34,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 public class TextRequestReader implements MessageBodyReader<Object> {
 
     private static final ObjectMapper STRICT = strictMapper();
-    /** Where the features' request records live; named, not imported: web knows no feature. */
-    private static final String FEATURES = "dev.claudefeatures.features.";
 
     private static ObjectMapper strictMapper() {
         ObjectMapper mapper = new ObjectMapper()
@@ -48,7 +48,8 @@ public class TextRequestReader implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == TextRequest.class || type.isRecord() && type.getName().startsWith(FEATURES);
+        return type == TextRequest.class || type.isRecord() && type.getEnclosingClass() != null
+                && type.getEnclosingClass().isAnnotationPresent(Feature.class);
     }
 
     @Override

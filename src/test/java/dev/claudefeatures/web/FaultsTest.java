@@ -129,6 +129,12 @@ class FaultsTest {
         rows.add(request("a key given twice, classifier", "POST", "/classify/ticket", "application/json",
                 "{\"text\":\"a\",\"text\":\"b\"}".getBytes(StandardCharsets.UTF_8), 400, "malformed-json",
                 NOTHING_MORE));
+        // A feature's own request record is read as strictly, because its resource declares the feature.
+        rows.add(request("a key given twice, a feature's own record", "POST", "/answer", "application/json",
+                "{\"documents\":[\"d\"],\"question\":\"a\",\"question\":\"b\"}".getBytes(StandardCharsets.UTF_8),
+                400, "malformed-json", NOTHING_MORE));
+        rows.add(request("a number for text, a feature's own record", "POST", "/support/reply", "application/json",
+                "{\"ticket\":42}".getBytes(StandardCharsets.UTF_8), 400, "malformed-json", NOTHING_MORE));
 
         // --- The API's answer --------------------------------------------------------------
         rows.add(upstream("a 200 that is not JSON", u -> u.answerNextRaw(200, "<html>gateway</html>"), 502,

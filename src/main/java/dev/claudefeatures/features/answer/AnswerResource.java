@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.claudefeatures.calls.Feature;
 import dev.claudefeatures.calls.FeatureCalls;
 import dev.claudefeatures.calls.TextAnswer;
 import dev.claudefeatures.calls.TokenUsage;
@@ -21,6 +22,7 @@ import dev.claudefeatures.calls.TokenUsage;
  * documents alone. The documents are the cached prefix: further questions about the same
  * documents read them back from the cache.
  */
+@Feature(AnswerResource.FEATURE)
 @Path("/answer")
 public class AnswerResource {
 

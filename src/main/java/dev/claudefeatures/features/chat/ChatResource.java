@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.claudefeatures.calls.ChatTurn;
+import dev.claudefeatures.calls.Feature;
 import dev.claudefeatures.calls.FeatureCalls;
 import dev.claudefeatures.calls.TextAnswer;
 import dev.claudefeatures.calls.TokenUsage;
@@ -27,6 +28,7 @@ import io.smallrye.common.annotation.Blocking;
  * turn. With {@code Accept: text/event-stream} the text is relayed as it is written
  * ({@link ChatRelay}); otherwise it comes as one JSON answer.
  */
+@Feature(ChatResource.FEATURE)
 @Path("/chat")
 public class ChatResource {
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.claudefeatures.calls.Feature;
 import dev.claudefeatures.calls.FeatureCalls;
 import dev.claudefeatures.calls.StructuredAnswer;
 import dev.claudefeatures.web.TextRequest;
@@ -17,6 +18,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code features.classify-ticket.enums.category}), how confident the model is, and which model
  * answered; low-confidence answers go to a stronger model (the policy's {@code escalation}).
  */
+@Feature(ClassifyTicketResource.FEATURE)
 @Path("/classify/ticket")
 public class ClassifyTicketResource {
 

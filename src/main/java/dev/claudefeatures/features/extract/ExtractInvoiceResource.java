@@ -7,10 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.claudefeatures.calls.Feature;
 import dev.claudefeatures.calls.FeatureCalls;
 import dev.claudefeatures.web.TextRequest;
 
 /** {@code POST /extract/invoice {"text": "..."}}: the invoice's fields, as {@code schemas/invoice.json} has them. */
+@Feature(ExtractInvoiceResource.FEATURE)
 @Path("/extract/invoice")
 public class ExtractInvoiceResource {
 

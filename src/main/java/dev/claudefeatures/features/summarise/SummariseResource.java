@@ -10,12 +10,14 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.claudefeatures.calls.Feature;
 import dev.claudefeatures.calls.FeatureCalls;
 import dev.claudefeatures.calls.TextAnswer;
 import dev.claudefeatures.calls.TokenUsage;
 import dev.claudefeatures.web.TextRequest;
 
 /** {@code POST /summarise {"text": "..."}}: a concise, factual summary of the text. */
+@Feature(SummariseResource.FEATURE)
 @Path("/summarise")
 public class SummariseResource {
 

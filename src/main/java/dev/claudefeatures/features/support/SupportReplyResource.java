@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.claudefeatures.calls.Feature;
 import dev.claudefeatures.calls.FeatureCalls;
 import dev.claudefeatures.calls.TextAnswer;
 import dev.claudefeatures.calls.TokenUsage;
@@ -19,6 +20,7 @@ import dev.claudefeatures.calls.TokenUsage;
  * support playbook ({@code prompts/support-reply.txt}, about 4,000 tokens), which is the cached
  * prefix: after the first call, every call reads it at a tenth of the input price.
  */
+@Feature(SupportReplyResource.FEATURE)
 @Path("/support/reply")
 public class SupportReplyResource {
 
