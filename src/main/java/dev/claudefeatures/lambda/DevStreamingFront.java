@@ -3,6 +3,7 @@ package dev.claudefeatures.lambda;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -62,13 +63,13 @@ public class DevStreamingFront {
                     request.path(), request.query(), headers, body.getBytes(), "127.0.0.1"),
                     null, new VirtualHttp.Listener() {
                         @Override
-                        public void head(int status, Map<String, String> answerHeaders) {
+                        public void head(int status, Map<String, List<String>> answerHeaders) {
                             response.setStatusCode(status).setChunked(true);
                             // The answer goes out chunked: a Content-Length beside it would let a client
                             // stop reading before the last chunk and find it as the next answer's status line.
-                            answerHeaders.forEach((name, value) -> {
+                            answerHeaders.forEach((name, values) -> {
                                 if (!"content-length".equalsIgnoreCase(name)) {
-                                    response.putHeader(name, value);
+                                    response.putHeader(name, values);
                                 }
                             });
                         }

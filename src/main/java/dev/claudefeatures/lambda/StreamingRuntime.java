@@ -9,8 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,8 +21,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +46,8 @@ public class StreamingRuntime {
     private static final String PREFIX = "/2018-06-01/runtime";
     static final String STREAMING_CONTENT_TYPE = "application/vnd.awslambda.http-integration-response";
     private static final Object END = new Object();
+    /** Where the Runtime Interface Client puts an invocation's X-Ray trace header, and X-Ray's libraries read it. */
+    static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
 
     private final ObjectMapper json;
     private final boolean enabled;
@@ -98,14 +99,15 @@ public class StreamingRuntime {
         RuntimeContext context = new RuntimeContext(requestId,
                 next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElse(null),
                 next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong).orElse(Long.MAX_VALUE));
-        next.headers().firstValue("Lambda-Runtime-Trace-Id")
-                .ifPresent(trace -> System.setProperty("com.amazonaws.xray.traceHeader", trace));
+        // Where the RIC would put it, per invocation: an invocation without one must not inherit the last.
+        next.headers().firstValue("Lambda-Runtime-Trace-Id").ifPresentOrElse(
+                trace -> System.setProperty(TRACE_HEADER_PROPERTY, trace), () -> System.clearProperty(TRACE_HEADER_PROPERTY));
         BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
         try {
-            VirtualHttp.dispatch(event(json.readTree(next.body())), context, new VirtualHttp.Listener() {
+            VirtualHttp.dispatch(event(json, next.body()), context, new VirtualHttp.Listener() {
                 @Override
-                public void head(int status, Map<String, String> headers) {
-                    pieces.add(prelude(status, headers));
+                public void head(int status, Map<String, List<String>> headers) {
+                    pieces.add(prelude(json, status, headers));
                 }
 
                 @Override
@@ -148,10 +150,10 @@ public class StreamingRuntime {
         java.util.concurrent.CompletableFuture<Integer> status = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         try {
-            VirtualHttp.dispatch(event(json.readTree(event)), new RuntimeContext("priming-" + java.util.UUID.randomUUID(),
+            VirtualHttp.dispatch(event(json, event.getBytes(StandardCharsets.UTF_8)), new RuntimeContext("priming-" + java.util.UUID.randomUUID(),
                     null, System.currentTimeMillis() + 30_000), new VirtualHttp.Listener() {
                         @Override
-                        public void head(int code, Map<String, String> headers) {
+                        public void head(int code, Map<String, List<String>> headers) {
                             status.complete(code);
                         }
 
@@ -211,12 +213,23 @@ public class StreamingRuntime {
         }
     }
 
-    /** The HTTP-integration prelude: status and headers as JSON, then eight NUL bytes. */
-    private byte[] prelude(int status, Map<String, String> headers) {
+    /**
+     * The HTTP-integration prelude: status, headers and cookies as JSON, then eight NUL bytes. Each
+     * {@code Set-Cookie} is a cookie of its own (joined, they would break); other repeated headers
+     * are joined with commas, as HTTP allows.
+     */
+    static byte[] prelude(ObjectMapper json, int status, Map<String, List<String>> headers) {
         ObjectNode prelude = json.createObjectNode().put("statusCode", status);
         ObjectNode headerNode = prelude.putObject("headers");
-        headers.forEach(headerNode::put);
-        prelude.putArray("cookies");
+        ArrayNode cookies = json.createArrayNode();
+        headers.forEach((name, values) -> {
+            if ("set-cookie".equalsIgnoreCase(name)) {
+                values.forEach(cookies::add);
+            } else {
+                headerNode.put(name, String.join(",", values));
+            }
+        });
+        prelude.set("cookies", cookies);
         byte[] head = prelude.toString().getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[head.length + 8];
         System.arraycopy(head, 0, bytes, 0, head.length);
@@ -232,19 +245,15 @@ public class StreamingRuntime {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    /** The HTTP event of a Function URL invocation (the API Gateway v2 shape). */
-    static APIGatewayV2HTTPEvent event(JsonNode event) {
-        Map<String, String> headers = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = event.path("headers").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> header = it.next();
-            headers.put(header.getKey(), header.getValue().asText());
-        }
-        JsonNode http = event.path("requestContext").path("http");
-        APIGatewayV2HTTPEvent built = HttpEvents.of(http.path("method").asText(null), event.path("rawPath").asText("/"),
-                event.path("rawQueryString").asText(""), headers, event.path("body").asText(null),
-                http.path("sourceIp").asText(null));
-        built.setIsBase64Encoded(event.path("isBase64Encoded").asBoolean(false));
-        return built;
+    /**
+     * The HTTP event of a Function URL invocation (the API Gateway v2 shape), read whole into the
+     * AWS library's own model: cookies, base64 body, query string, repeated headers (comma-joined,
+     * as Lambda sends them) and the request context with the caller's IAM identity.
+     */
+    static APIGatewayV2HTTPEvent event(ObjectMapper json, byte[] event) throws IOException {
+        return json.readerFor(APIGatewayV2HTTPEvent.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(event);
     }
 
     private static void pause(long millis) {

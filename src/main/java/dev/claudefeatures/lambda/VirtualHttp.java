@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,8 @@ final class VirtualHttp {
 
     /** Receives one answer; called on the application's I/O threads, so it must not block. */
     interface Listener {
-        void head(int status, Map<String, String> headers);
+        /** @param headers by name, each value apart: a repeated header such as {@code Set-Cookie} keeps every one */
+        void head(int status, Map<String, List<String>> headers);
 
         void chunk(byte[] bytes);
 
@@ -104,6 +106,10 @@ final class VirtualHttp {
                 }
             });
         }
+        if (event.getCookies() != null && !event.getCookies().isEmpty()) {
+            // Lambda takes the Cookie header out of the event's headers and lists the cookies apart.
+            request.headers().add(HttpHeaderNames.COOKIE, String.join("; ", event.getCookies()));
+        }
         if (!request.headers().contains(HttpHeaderNames.HOST)) {
             request.headers().add(HttpHeaderNames.HOST, "localhost");
         }
@@ -125,7 +131,7 @@ final class VirtualHttp {
     /** A problem answered without the application: the event could not be made a request. */
     private static void answer(Problem problem, Listener listener) {
         try {
-            listener.head(problem.status(), Map.of("Content-Type", Problem.MEDIA_TYPE));
+            listener.head(problem.status(), Map.of("Content-Type", List.of(Problem.MEDIA_TYPE)));
             listener.chunk(PROBLEMS.writeValueAsBytes(problem));
             listener.end();
         } catch (JsonProcessingException cannotHappen) {
@@ -134,7 +140,7 @@ final class VirtualHttp {
     }
 
     /** Netty's answer objects, turned into the listener's calls. */
-    private static final class Relay implements VirtualResponseHandler {
+    static final class Relay implements VirtualResponseHandler {
 
         private final Listener listener;
         private boolean ended;
@@ -147,11 +153,11 @@ final class VirtualHttp {
         public void handleMessage(Object message) {
             try {
                 if (message instanceof HttpResponse response) {
-                    Map<String, String> headers = new LinkedHashMap<>();
+                    Map<String, List<String>> headers = new LinkedHashMap<>();
                     for (String name : response.headers().names()) {
                         // The framing is the front door's: a chunked answer is streamed as it is.
                         if (!"transfer-encoding".equalsIgnoreCase(name)) {
-                            headers.put(name, String.join(",", response.headers().getAll(name)));
+                            headers.put(name, List.copyOf(response.headers().getAll(name)));
                         }
                     }
                     listener.head(response.status().code(), headers);
