@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -50,6 +51,7 @@ public class StreamingRuntime {
     static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
 
     private final ObjectMapper json;
+    private final ObjectReader events;
     private final boolean enabled;
     /** Built only where this loop runs (see {@link #start}). */
     private HttpClient http;
@@ -58,6 +60,7 @@ public class StreamingRuntime {
     @Inject
     StreamingRuntime(ObjectMapper json, LambdaConfig config) {
         this.json = json;
+        this.events = eventReader(json);
         this.enabled = config.streamingRuntime();
     }
 
@@ -104,7 +107,7 @@ public class StreamingRuntime {
                 trace -> System.setProperty(TRACE_HEADER_PROPERTY, trace), () -> System.clearProperty(TRACE_HEADER_PROPERTY));
         BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
         try {
-            VirtualHttp.dispatch(event(json, next.body()), context, new VirtualHttp.Listener() {
+            VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(next.body()), context, new VirtualHttp.Listener() {
                 @Override
                 public void head(int status, Map<String, List<String>> headers) {
                     pieces.add(prelude(json, status, headers));
@@ -150,7 +153,7 @@ public class StreamingRuntime {
         java.util.concurrent.CompletableFuture<Integer> status = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         try {
-            VirtualHttp.dispatch(event(json, event.getBytes(StandardCharsets.UTF_8)), new RuntimeContext("priming-" + java.util.UUID.randomUUID(),
+            VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(event), new RuntimeContext("priming-" + java.util.UUID.randomUUID(),
                     null, System.currentTimeMillis() + 30_000), new VirtualHttp.Listener() {
                         @Override
                         public void head(int code, Map<String, List<String>> headers) {
@@ -246,14 +249,13 @@ public class StreamingRuntime {
     }
 
     /**
-     * The HTTP event of a Function URL invocation (the API Gateway v2 shape), read whole into the
+     * Reads the HTTP event of a Function URL invocation (the API Gateway v2 shape) whole into the
      * AWS library's own model: cookies, base64 body, query string, repeated headers (comma-joined,
      * as Lambda sends them) and the request context with the caller's IAM identity.
      */
-    static APIGatewayV2HTTPEvent event(ObjectMapper json, byte[] event) throws IOException {
+    static ObjectReader eventReader(ObjectMapper json) {
         return json.readerFor(APIGatewayV2HTTPEvent.class)
-                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(event);
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     private static void pause(long millis) {

@@ -48,7 +48,7 @@ class FunctionUrlEventTest {
 
     @Test
     void theEventIsReadWholeCookiesBodyQueryHeadersAndTheCallersIamIdentity() throws Exception {
-        APIGatewayV2HTTPEvent event = StreamingRuntime.event(JSON, fullEvent());
+        APIGatewayV2HTTPEvent event = StreamingRuntime.eventReader(JSON).readValue(fullEvent(), APIGatewayV2HTTPEvent.class);
 
         assertThat(event.getCookies()).containsExactly("session=abc", "theme=dark");
         assertThat(event.getIsBase64Encoded()).isTrue();
@@ -70,8 +70,8 @@ class FunctionUrlEventTest {
 
     @Test
     void anEventWithoutTheOptionalPartsIsReadToo() throws Exception {
-        APIGatewayV2HTTPEvent event = StreamingRuntime.event(JSON,
-                Files.readAllBytes(Path.of("infra", "events", "chat.json")));
+        APIGatewayV2HTTPEvent event = StreamingRuntime.eventReader(JSON).readValue(
+                Files.readAllBytes(Path.of("infra", "events", "chat.json")), APIGatewayV2HTTPEvent.class);
 
         assertThat(event.getCookies()).isNull();
         assertThat(event.getIsBase64Encoded()).isFalse();
