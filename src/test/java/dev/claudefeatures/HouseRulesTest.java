@@ -73,6 +73,15 @@ class HouseRulesTest {
             .that().resideInAPackage("dev.claudefeatures.features..").and().areAnnotatedWith(jakarta.ws.rs.Path.class)
             .should().beAnnotatedWith(dev.claudefeatures.calls.Feature.class);
 
+    /** Headers, key, retries, timeouts and redaction live in one place: every call to the API goes through it. */
+    static final ArchRule oneTransportToTheApi = noClasses()
+            .that().resideOutsideOfPackages("dev.claudefeatures.lambda..", "dev.claudefeatures.simulator..")
+            .and().doNotHaveFullyQualifiedName("dev.claudefeatures.messages.AnthropicTransport")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.eclipse.microprofile.rest.client..",
+                    "io.quarkus.rest.client..", "org.jboss.resteasy.reactive.client..")
+            .because("the API is reached through messages.AnthropicTransport alone; lambda/ speaks to Lambda's "
+                    + "Runtime API, not to Anthropic's");
+
     @TestFactory
     Iterable<DynamicTest> theProductionClassesKeepEveryRule() {
         JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -88,7 +97,8 @@ class HouseRulesTest {
                 Map.entry("telemetry does not reach back into policy or calls", telemetryDoesNotReachBackIntoPolicyOrCalls),
                 Map.entry("the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone),
                 Map.entry("the client's failures are immutable", theClientsFailuresAreImmutable),
-                Map.entry("every resource declares its feature", everyResourceDeclaresItsFeature));
+                Map.entry("every resource declares its feature", everyResourceDeclaresItsFeature),
+                Map.entry("one transport to the API", oneTransportToTheApi));
         return rules.entrySet().stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)))
                 .toList();

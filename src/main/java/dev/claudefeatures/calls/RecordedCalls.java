@@ -12,7 +12,6 @@ import dev.claudefeatures.messages.AnthropicException;
 import dev.claudefeatures.messages.Deadline;
 import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageRequest;
-import dev.claudefeatures.messages.MessageStreams;
 import dev.claudefeatures.messages.MessagesClient;
 import dev.claudefeatures.messages.RequestDiagnostics;
 import dev.claudefeatures.messages.StreamCancellation;
@@ -33,12 +32,9 @@ class RecordedCalls {
     /** The last message of each feature in this warm environment, for cache-miss diagnostics. */
     private final Map<String, String> previousMessage = new ConcurrentHashMap<>();
 
-    private final MessageStreams streams;
-
     @Inject
-    RecordedCalls(MessagesClient client, MessageStreams streams, CallRecorder recorder, Traces traces) {
+    RecordedCalls(MessagesClient client, CallRecorder recorder, Traces traces) {
         this.client = client;
-        this.streams = streams;
         this.recorder = recorder;
         this.traces = traces;
     }
@@ -84,7 +80,7 @@ class RecordedCalls {
         };
         try (CallSpan span = traces.call(context, planned, true)) {
             try {
-                MessageCall call = streams.stream(planned, deadline, timed, cancellation);
+                MessageCall call = client.stream(planned, deadline, timed, cancellation);
                 span.succeeded(recorder.succeeded(context, planned, call, sinceStart(start, firstText[0])),
                         call.response());
                 return call;

@@ -1,6 +1,5 @@
 package dev.claudefeatures.evaluate;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.claudefeatures.messages.AnthropicApiException;
+import dev.claudefeatures.messages.AnthropicTransport;
+import dev.claudefeatures.messages.AnthropicTransport.Call;
 import dev.claudefeatures.messages.MessageResponse;
 
 /**
@@ -27,15 +29,17 @@ import dev.claudefeatures.messages.MessageResponse;
 final class BatchRunner implements Runner {
 
     static final String PATH = "/v1/messages/batches";
+    /** For one request about the batch: creating it, polling it, reading its results. */
+    private static final Duration PER_REQUEST = Duration.ofMinutes(5);
 
-    private final ApiConnection api;
+    private final AnthropicTransport api;
     private final ObjectMapper json;
     private final Progress progress;
     private final Path stateDir;
     private final Duration firstWait;
     private final Duration longestWait;
 
-    BatchRunner(ApiConnection api, ObjectMapper json, Progress progress, Path stateDir, Duration firstWait,
+    BatchRunner(AnthropicTransport api, ObjectMapper json, Progress progress, Path stateDir, Duration firstWait,
             Duration longestWait) {
         this.api = api;
         this.json = json;
@@ -55,12 +59,7 @@ final class BatchRunner implements Runner {
                 .digest(payload.getBytes(StandardCharsets.UTF_8))).substring(0, 16) + ".json");
         JsonNode batch = resumed(state);
         if (batch == null) {
-            HttpResponse<String> created = api.post(PATH, payload);
-            if (created.statusCode() != 200) {
-                throw new IllegalStateException("the batch could not be created: " + created.statusCode() + " "
-                        + created.body());
-            }
-            batch = json.readTree(created.body());
+            batch = api.send(Call.post(PATH, body), JsonNode.class, api.deadline(PER_REQUEST)).body();
             Files.createDirectories(stateDir);
             Files.writeString(state, json.createObjectNode().put("batch_id", batch.path("id").asText()).toString());
         } else {
@@ -72,7 +71,8 @@ final class BatchRunner implements Runner {
             progress.show(requests.size() - processing, requests.size(), "processed, batch " + batch.path("id").asText());
             Thread.sleep(wait.toMillis());
             wait = wait.multipliedBy(2).compareTo(longestWait) > 0 ? longestWait : wait.multipliedBy(2);
-            batch = json.readTree(api.get(PATH + "/" + batch.path("id").asText()).body());
+            batch = api.send(Call.get(PATH + "/" + batch.path("id").asText()), JsonNode.class,
+                    api.deadline(PER_REQUEST)).body();
         }
         progress.show(requests.size(), requests.size(), "processed, batch " + batch.path("id").asText());
         progress.done();
@@ -85,18 +85,18 @@ final class BatchRunner implements Runner {
             return null;
         }
         String id = json.readTree(Files.readString(state)).path("batch_id").asText();
-        HttpResponse<String> found = api.get(PATH + "/" + id);
-        return found.statusCode() == 200 ? json.readTree(found.body()) : null;
+        try {
+            return api.send(Call.get(PATH + "/" + id), JsonNode.class, api.deadline(PER_REQUEST)).body();
+        } catch (AnthropicApiException gone) {
+            return null; // expired or never on this route: a new batch is made
+        }
     }
 
     private Map<String, Outcome> results(JsonNode batch) throws Exception {
-        HttpResponse<String> file = api.get(batch.path("results_url").asText());
-        if (file.statusCode() != 200) {
-            throw new IllegalStateException("the results of batch " + batch.path("id").asText()
-                    + " could not be read: " + file.statusCode());
-        }
+        String file = api.send(Call.get(batch.path("results_url").asText()), String.class, api.deadline(PER_REQUEST))
+                .body();
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        for (String line : file.body().split("\n")) {
+        for (String line : file.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }

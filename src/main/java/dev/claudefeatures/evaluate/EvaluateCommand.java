@@ -171,7 +171,7 @@ public final class EvaluateCommand {
                 ? new BatchRunner(upstream.api(), json, progress,
                         upstream.offline() ? stateDir.resolve("offline") : stateDir,
                         Duration.parse("PT" + options.getOrDefault("poll", "1S").toUpperCase()), Duration.ofMinutes(1))
-                : new DirectRunner(upstream.api(), json, progress);
+                : new DirectRunner(upstream.api(), progress);
         err.printf("%s: %d samples x %d models = %d requests, %s%n", policy.feature(), samples.size(), models.size(),
                 requests.size(), batch ? "as one message batch" : "one call at a time");
         Map<String, Outcome> outcomes = runner.run(requests);

@@ -4,25 +4,27 @@ import org.eclipse.microprofile.config.Config;
 
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicEndpoint;
+import dev.claudefeatures.messages.AnthropicTransport;
+import dev.claudefeatures.messages.FixedEndpoint;
 import dev.claudefeatures.messages.StandInEndpoint;
 import dev.claudefeatures.messages.StandInFactory;
 
 /** The connection of one run, on its {@link Route}; closing it stops the simulator the run started, if any. */
 final class Upstream implements AutoCloseable {
 
-    private final ApiConnection api;
+    private final AnthropicTransport api;
     /** Null on the API. */
     private final StandInEndpoint standIn;
 
-    private Upstream(ApiConnection api, StandInEndpoint standIn) {
+    private Upstream(AnthropicTransport api, StandInEndpoint standIn) {
         this.api = api;
         this.standIn = standIn;
     }
 
     static Upstream open(Route route, AnthropicConfig anthropic, Config config) {
-        String version = anthropic.version().wireName();
         if (route == Route.API) {
-            return new Upstream(new ApiConnection(anthropic.baseUrl(), anthropic.apiKey().orElseThrow(), version), null);
+            return new Upstream(new AnthropicTransport(anthropic,
+                    new FixedEndpoint(anthropic.baseUrl(), anthropic.apiKey().orElseThrow())), null);
         }
         // Through the same plug-in seam as dev mode: this package never names the simulator.
         StandInEndpoint standIn = StandInFactory.find().orElseThrow(() -> new IllegalStateException(
@@ -30,14 +32,15 @@ final class Upstream implements AutoCloseable {
                 .create(config);
         try {
             AnthropicEndpoint started = standIn.start();
-            return new Upstream(new ApiConnection(started.baseUri(), started.apiKey(), version), standIn);
+            return new Upstream(new AnthropicTransport(anthropic, started), standIn);
         } catch (RuntimeException notStarted) {
             standIn.stop();
             throw notStarted;
         }
     }
 
-    ApiConnection api() {
+    /** The same transport, retries and errors as the functions', on this run's route. */
+    AnthropicTransport api() {
         return api;
     }
 
@@ -47,6 +50,7 @@ final class Upstream implements AutoCloseable {
 
     @Override
     public void close() {
+        api.close();
         if (standIn != null) {
             standIn.stop();
         }

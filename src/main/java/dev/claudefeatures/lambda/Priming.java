@@ -125,7 +125,7 @@ public class Priming {
             return Map.of();
         }
         long start = System.nanoTime();
-        // What the first real call needs that the rehearsal does not touch: the secret's client, the API's REST client.
+        // What the first real call needs that the rehearsal does not touch: the secret's client, the API's HTTP client.
         endpoint.prepare();
         client.prepare();
         StandInEndpoint standIn = standIns.get();
@@ -151,7 +151,7 @@ public class Priming {
             });
         } finally {
             endpoint.restore();
-            client.release(simulator.baseUri());
+            client.closeConnections();
             if (startedHere) {
                 standIn.stop();
             }

@@ -3,11 +3,12 @@ package dev.claudefeatures.messages;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Wire types that Jackson reaches only through {@link ContentBlockDeserializer} or nested
- * generics, which Quarkus cannot discover from the REST client's signatures; a native image
- * needs them registered to (de)serialise them.
+ * The wire types, which {@link AnthropicTransport} hands to Jackson by value where Quarkus sees no
+ * signature to discover them from (it is not a REST client); a native image needs them registered
+ * to (de)serialise them.
  */
 @RegisterForReflection(targets = {
+        MessageRequest.class, MessageResponse.class, CountTokensRequest.class, TokenCount.class, Message.class,
         ContentBlock.Text.class, ContentBlock.Image.class, ContentBlock.Document.class, ContentBlock.ToolUse.class,
         ContentBlock.ToolResult.class, ContentBlock.Thinking.class, ContentBlock.RedactedThinking.class,
         ContentBlock.Unknown.class, SystemPrompt.Plain.class, SystemPrompt.Blocks.class, CacheControl.class,

@@ -5,37 +5,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Turns every error answer of the API into the {@link AnthropicApiException} of its meaning. */
-public final class ApiErrorMapper implements ResponseExceptionMapper<AnthropicApiException> {
+final class ApiErrors {
 
     /** Headers that decide retries; the rest are not kept. */
     private static final List<String> KEPT_HEADERS = List.of("retry-after", "retry-after-ms", "x-should-retry");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
-        return status >= 400;
+    private ApiErrors() {
     }
 
-    @Override
-    public AnthropicApiException toThrowable(Response response) {
-        String body = response.hasEntity() ? response.readEntity(String.class) : "";
-        return of(response.getStatus(), response.getStatusInfo().getReasonPhrase(), response::getHeaderString, body);
-    }
-
-    /** The exception of an error answer, from its parts: also for the streaming client, which has no JAX-RS response. */
-    static AnthropicApiException of(int status, String reason, UnaryOperator<String> header, String body) {
+    /** The exception of an error answer: its status, a header by name (null when absent) and its body. */
+    static AnthropicApiException of(int status, UnaryOperator<String> header, String body) {
         JsonNode error = parse(body).path("error");
         String errorType = error.path("type").asText(fallbackType(status));
-        String message = error.path("message").asText(reason == null ? "HTTP " + status : reason);
+        String message = error.path("message").asText("HTTP " + status);
         String requestId = header.apply("request-id");
         if (requestId == null) {
             requestId = parse(body).path("request_id").asText(null);

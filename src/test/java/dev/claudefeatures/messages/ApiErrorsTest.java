@@ -2,24 +2,21 @@ package dev.claudefeatures.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 
 /** Error answers become the exception of their meaning; the status survives any body. */
-class ApiErrorMapperTest {
-
-    private final ApiErrorMapper mapper = new ApiErrorMapper();
+class ApiErrorsTest {
 
     @Test
     void readsTypeMessageAndRequestIdFromTheApisErrorBody() {
-        Response response = Response.status(429).header("request-id", "req_hdr").header("retry-after", "4")
-                .entity("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"},"
-                        + "\"request_id\":\"req_body\"}")
-                .build();
+        Map<String, String> headers = Map.of("request-id", "req_hdr", "retry-after", "4");
 
-        AnthropicApiException e = mapper.toThrowable(response);
+        AnthropicApiException e = ApiErrors.of(429, headers::get,
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"},"
+                        + "\"request_id\":\"req_body\"}");
 
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.errorType()).isEqualTo("rate_limit_error");
@@ -31,9 +28,7 @@ class ApiErrorMapperTest {
 
     @Test
     void aBodyThatIsNotJsonKeepsTheStatusAndAMeaningfulType() {
-        Response response = Response.status(529).entity("<html>busy</html>").build();
-
-        AnthropicApiException e = mapper.toThrowable(response);
+        AnthropicApiException e = ApiErrors.of(529, name -> null, "<html>busy</html>");
 
         assertThat(e.status()).isEqualTo(529);
         assertThat(e.errorType()).isEqualTo("overloaded_error");
@@ -42,11 +37,10 @@ class ApiErrorMapperTest {
 
     @Test
     void theRequestIdFallsBackToTheBody() {
-        Response response = Response.status(500)
-                .entity("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"x\"},\"request_id\":\"req_b\"}")
-                .build();
+        AnthropicApiException e = ApiErrors.of(500, name -> null,
+                "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"x\"},\"request_id\":\"req_b\"}");
 
-        assertThat(mapper.toThrowable(response).requestId()).isEqualTo("req_b");
+        assertThat(e.requestId()).isEqualTo("req_b");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -55,17 +49,14 @@ class ApiErrorMapperTest {
             "404, not_found_error", "413, request_too_large", "429, rate_limit_error", "529, overloaded_error",
             "500, api_error", "502, api_error", "499, http_499", "409, http_409"})
     void aBodyWithoutAnErrorTypeGetsOneFromTheStatus(int status, String type) {
-        AnthropicApiException e = mapper.toThrowable(Response.status(status).entity("<html>proxy</html>").build());
+        AnthropicApiException e = ApiErrors.of(status, name -> null, "<html>proxy</html>");
 
         assertThat(e.status()).isEqualTo(status);
         assertThat(e.errorType()).isEqualTo(type);
     }
 
     @Test
-    void everyStatusFrom400OnIsAnErrorAndNothingBelow() {
-        assertThat(mapper.handles(400, null)).isTrue();
-        assertThat(mapper.handles(529, null)).isTrue();
-        assertThat(mapper.handles(399, null)).isFalse();
-        assertThat(mapper.handles(200, null)).isFalse();
+    void aBodyWithoutAMessageIsNamedByItsStatus() {
+        assertThat(ApiErrors.of(502, name -> null, "").getMessage()).contains("HTTP 502");
     }
 }
