@@ -103,4 +103,18 @@ class HouseRulesTest {
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)))
                 .toList();
     }
+
+    /** One name, one type: within a package no two types (nested ones included) share a simple name. */
+    @org.junit.jupiter.api.Test
+    void noTwoTypesOfAPackageShareAName() {
+        JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.claudefeatures");
+        Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        production.stream().filter(type -> !type.isAnonymousClass() && !type.getSimpleName().isEmpty()
+                && !type.getSimpleName().equals("package-info"))
+                .forEach(type -> byName.computeIfAbsent(type.getPackageName() + " " + type.getSimpleName(),
+                        name -> new java.util.ArrayList<>()).add(type.getName()));
+        org.assertj.core.api.Assertions.assertThat(byName.values().stream().filter(names -> names.size() > 1).toList())
+                .as("types of one package with one name").isEmpty();
+    }
 }

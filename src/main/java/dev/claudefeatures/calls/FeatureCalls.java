@@ -1,7 +1,10 @@
 package dev.claudefeatures.calls;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.Deadline;
@@ -17,7 +21,6 @@ import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageResponse;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.Policies;
-import dev.claudefeatures.policy.RequestPlanner;
 import dev.claudefeatures.telemetry.Traces;
 
 /**
@@ -47,14 +50,31 @@ public class FeatureCalls {
         this.traces = traces;
     }
 
-    /** A text answer to {@code input}, e.g. a summary. */
-    public TextAnswer text(String feature, String input) {
+    /** A text answer to {@code input}, e.g. a summary; a bad input is refused before any call. */
+    public TextAnswer text(String feature, FeatureInput input) {
         return traces.feature(feature, () -> {
             FeaturePolicy policy = policies.of(feature);
-            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.text(policy, input)).build(),
+            String checked = checked(policy, input);
+            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, List.of(Message.user(checked))).build(),
                     false, budget.start());
             return answer(call.response());
         });
+    }
+
+    /** The input's fields checked by the facade's rules, then by the feature's own, as the prompt's text. */
+    private String checked(FeaturePolicy policy, FeatureInput input) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        json.<ObjectNode>valueToTree(Objects.requireNonNull(input, "the request reader gives every feature an input"))
+                .properties().forEach(field -> {
+                    if (!field.getValue().isTextual() && !field.getValue().isNull()) {
+                        throw new IllegalArgumentException(input.getClass().getName() + "." + field.getKey()
+                                + " is not text: every field of a FeatureInput is a String");
+                    }
+                    fields.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
+                });
+        String text = FeatureMessages.fields(policy, fields);
+        input.check();
+        return text;
     }
 
     /**
@@ -97,10 +117,10 @@ public class FeatureCalls {
     }
 
     /** An answer to {@code input} that fits the feature's schema, read into {@code type}. */
-    public <T> StructuredAnswer<T> structured(String feature, String input, Class<T> type) {
+    public <T> StructuredAnswer<T> structured(String feature, FeatureInput input, Class<T> type) {
         return traces.feature(feature, () -> {
             FeaturePolicy policy = policies.of(feature);
-            String checked = FeatureMessages.checked(policy, input);
+            String checked = checked(policy, input);
             Deadline deadline = budget.start();
             TokenTally tally = new TokenTally();
             StructuredAnswering.Answered answer = structured.answer(policy, checked, deadline, tally);

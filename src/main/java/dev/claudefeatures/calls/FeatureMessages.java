@@ -2,6 +2,8 @@ package dev.claudefeatures.calls;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.Message;
@@ -20,6 +22,35 @@ public final class FeatureMessages {
     /** One input text, as one user turn. */
     public static List<Message> text(FeaturePolicy policy, String input) {
         return List.of(Message.user(checked(policy, input)));
+    }
+
+    /**
+     * A feature's input fields (JSON name to value, null when absent), each checked, as the text
+     * of one user turn: a single field as it is, several each in a tag of its name, in the order
+     * of their names (so that the same fields make the same prompt in whatever order they came).
+     * The limit counts the fields' characters, not the tags.
+     */
+    public static String fields(FeaturePolicy policy, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a feature's input has at least one field");
+        }
+        Map<String, String> sorted = new TreeMap<>(fields);
+        int length = 0;
+        for (Map.Entry<String, String> field : sorted.entrySet()) {
+            length += checked(policy, field.getKey(), field.getValue()).length();
+        }
+        if (length > policy.maxInputChars()) {
+            // Each field fits, together they do not: the problem names them all.
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars(),
+                    String.join(", ", sorted.keySet()));
+        }
+        if (sorted.size() == 1) {
+            return sorted.values().iterator().next();
+        }
+        StringBuilder text = new StringBuilder();
+        sorted.forEach((name, value) -> text.append('<').append(name).append(">\n").append(value).append("\n</")
+                .append(name).append(">\n"));
+        return text.toString();
     }
 
     /**
@@ -78,16 +109,20 @@ public final class FeatureMessages {
     }
 
     static String checked(FeaturePolicy policy, String input) {
+        return checked(policy, "text", input);
+    }
+
+    private static String checked(FeaturePolicy policy, String field, String input) {
         if (input == null || InputText.isBlank(input)) {
-            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars(), field);
         }
         if (!InputText.isWellFormed(input)) {
             throw new InvalidInputException(InvalidInputException.Reason.MALFORMED, input.length(),
-                    policy.maxInputChars());
+                    policy.maxInputChars(), field);
         }
         if (input.length() > policy.maxInputChars()) {
             throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, input.length(),
-                    policy.maxInputChars());
+                    policy.maxInputChars(), field);
         }
         return input;
     }

@@ -22,7 +22,6 @@ import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageResponse;
 import dev.claudefeatures.messages.StopReason;
 import dev.claudefeatures.policy.FeaturePolicy;
-import dev.claudefeatures.policy.RequestPlanner;
 import dev.claudefeatures.policy.SchemaCheck;
 import dev.claudefeatures.policy.StructuredOutputMode;
 import dev.claudefeatures.telemetry.Traces;

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import dev.claudefeatures.evaluate.CacheReplay.Choice;
-import dev.claudefeatures.evaluate.CacheReplay.Outcome;
+import dev.claudefeatures.evaluate.CacheReplay.Replayed;
 import dev.claudefeatures.telemetry.TokenPrices;
 
 /**
@@ -22,7 +22,7 @@ import dev.claudefeatures.telemetry.TokenPrices;
  * @param outcomes one per {@link Choice}, in its order
  */
 record CacheAdvice(String feature, String model, String promptVersion, List<UsageCall> calls, GapDistribution gaps,
-        int writes, int reads, BigDecimal costUsd, BigDecimal netSavingUsd, List<Outcome> outcomes) {
+        int writes, int reads, BigDecimal costUsd, BigDecimal netSavingUsd, List<Replayed> outcomes) {
 
     /** The advice for each group of {@code calls} by feature, model and prompt version, at its model's prices. */
     static List<CacheAdvice> byGroup(List<UsageCall> calls, Function<String, TokenPrices> pricesOfModel) {
@@ -43,7 +43,7 @@ record CacheAdvice(String feature, String model, String promptVersion, List<Usag
         BigDecimal cost = inOrder.stream().map(UsageCall::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal saving = inOrder.stream().allMatch(call -> call.cacheSavingUsd() != null)
                 ? inOrder.stream().map(UsageCall::cacheSavingUsd).reduce(BigDecimal.ZERO, BigDecimal::add) : null;
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Replayed> outcomes = new ArrayList<>();
         for (Choice choice : Choice.values()) {
             outcomes.add(CacheReplay.replay(inOrder, choice, prices));
         }
@@ -58,8 +58,8 @@ record CacheAdvice(String feature, String model, String promptVersion, List<Usag
 
     /** The cheapest choice on these calls; on a tie the simpler one (no cache, then the shorter TTL). */
     Choice cheapest() {
-        Outcome best = outcomes.get(0);
-        for (Outcome outcome : outcomes) {
+        Replayed best = outcomes.get(0);
+        for (Replayed outcome : outcomes) {
             if (outcome.costUsd().compareTo(best.costUsd()) < 0) {
                 best = outcome;
             }

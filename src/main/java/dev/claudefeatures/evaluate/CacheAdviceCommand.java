@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.evaluate.CacheReplay.Choice;
-import dev.claudefeatures.evaluate.CacheReplay.Outcome;
+import dev.claudefeatures.evaluate.CacheReplay.Replayed;
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.policy.CacheMode;
 import dev.claudefeatures.policy.FeaturePolicy;
@@ -91,7 +91,7 @@ public final class CacheAdviceCommand {
         Policies policies = new Policies(config.getConfigMapping(FeaturesConfig.class), catalog,
                 config.getConfigMapping(AnthropicConfig.class), config.getConfigMapping(TelemetryConfig.class), json);
 
-        UsageEvents.Read read = UsageEvents.read(Path.of(events), json);
+        UsageEvents.Parsed read = UsageEvents.read(Path.of(events), json);
         List<String> problems = new ArrayList<>(read.problems());
         String feature = options.get("feature");
         List<UsageCall> calls = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class CacheAdviceCommand {
                 advice.averagePrefixTokens());
         out.printf("    %-5s %7s %7s %12s%n", "cache", "writes", "reads", "cost USD");
         Choice cheapest = advice.cheapest();
-        for (Outcome outcome : advice.outcomes()) {
+        for (Replayed outcome : advice.outcomes()) {
             out.printf("    %-5s %7d %7d %12s%s%n", outcome.choice().configValue(), outcome.writes(), outcome.reads(),
                     usd(outcome.costUsd()), outcome.choice() == cheapest ? "   <- cheapest" : "");
         }

@@ -39,14 +39,14 @@ final class CacheReplay {
     }
 
     /** What a choice would have done on the calls. */
-    record Outcome(Choice choice, int writes, int reads, BigDecimal costUsd) {
+    record Replayed(Choice choice, int writes, int reads, BigDecimal costUsd) {
     }
 
     private CacheReplay() {
     }
 
     /** @param calls one feature's calls of one model and prompt version, oldest first */
-    static Outcome replay(List<UsageCall> calls, Choice choice, TokenPrices prices) {
+    static Replayed replay(List<UsageCall> calls, Choice choice, TokenPrices prices) {
         Instant expires = Instant.MIN;
         int writes = 0;
         int reads = 0;
@@ -69,6 +69,6 @@ final class CacheReplay {
             }
             cost = cost.add(CostCalculator.costUsd(tokens, prices, null));
         }
-        return new Outcome(choice, writes, reads, cost);
+        return new Replayed(choice, writes, reads, cost);
     }
 }

@@ -21,7 +21,7 @@ import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.MessageResponse;
 import dev.claudefeatures.policy.CacheMode;
 import dev.claudefeatures.policy.FeaturePolicy;
-import dev.claudefeatures.policy.RequestPlanner;
+import dev.claudefeatures.calls.RequestPlanner;
 import dev.claudefeatures.policy.StructuredOutputMode;
 import dev.claudefeatures.telemetry.CostCalculator;
 import dev.claudefeatures.telemetry.TokenCounts;

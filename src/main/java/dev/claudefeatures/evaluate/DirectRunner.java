@@ -42,7 +42,7 @@ final class DirectRunner implements Runner {
 
     private Outcome send(ObjectNode request) {
         try {
-            AnthropicTransport.Answer<MessageResponse> answer = api.send(
+            AnthropicTransport.Received<MessageResponse> answer = api.send(
                     AnthropicTransport.Call.post("/v1/messages", request), MessageResponse.class, api.deadline(PER_CALL));
             return Outcome.answered(answer.body(), answer.elapsed());
         } catch (AnthropicApiException refused) {

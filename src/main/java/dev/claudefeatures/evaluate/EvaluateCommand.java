@@ -27,7 +27,7 @@ import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.FeaturesConfig;
 import dev.claudefeatures.policy.ModelCatalog;
 import dev.claudefeatures.policy.Policies;
-import dev.claudefeatures.policy.RequestPlanner;
+import dev.claudefeatures.calls.RequestPlanner;
 import dev.claudefeatures.policy.StructuredOutputMode;
 import dev.claudefeatures.telemetry.TelemetryConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -131,7 +131,7 @@ public final class EvaluateCommand {
         models.stream().filter(model -> !catalog.models().containsKey(model))
                 .forEach(model -> problems.add("unknown model " + model + "; the catalog has "
                         + new java.util.TreeSet<>(catalog.models().keySet())));
-        SampleFile.Read read = SampleFile.read(Path.of(samplesFile), json);
+        SampleFile.Samples read = SampleFile.read(Path.of(samplesFile), json);
         problems.addAll(read.problems());
         Map<Integer, List<Message>> messages = new LinkedHashMap<>();
         for (Sample sample : read.samples()) {
@@ -206,7 +206,10 @@ public final class EvaluateCommand {
         return "m" + model + "-l" + sample.line();
     }
 
-    /** The messages the feature sends for a sample, by its shape, built as the facade builds them. */
+    /**
+     * The messages the feature sends for a sample, by its shape (a conversation, documents and a
+     * question, or the fields of the feature's input record), built as the facade builds them.
+     */
     private List<Message> messages(FeaturePolicy policy, JsonNode call) {
         if (call.has("messages")) {
             List<ChatTurn> turns = new ArrayList<>();
@@ -219,10 +222,17 @@ public final class EvaluateCommand {
             call.path("documents").forEach(document -> documents.add(document.isTextual() ? document.asText() : null));
             return FeatureMessages.documents(policy, documents, call.path("question").asText(null));
         }
-        if (!call.path("input").isTextual()) {
-            throw new IllegalArgumentException("\"input\" must be a string");
-        }
-        return FeatureMessages.text(policy, call.path("input").asText());
+        // The feature's request body, as its resource reads it ({"text": ...}, {"ticket": ...}, ...).
+        Map<String, String> fields = new LinkedHashMap<>();
+        call.properties().forEach(field -> {
+            if (!"expected".equals(field.getKey())) {
+                if (!field.getValue().isTextual()) {
+                    throw new IllegalArgumentException("\"" + field.getKey() + "\" must be a string");
+                }
+                fields.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return List.of(Message.user(FeatureMessages.fields(policy, fields)));
     }
 
     private static String describe(RuntimeException bad) {
@@ -232,10 +242,11 @@ public final class EvaluateCommand {
         return switch (invalid.reason()) {
             case TOO_LARGE -> "the input has " + invalid.length() + " characters, above the feature's limit of "
                     + invalid.limit();
-            case MISSING -> "the input is missing or blank";
+            case MISSING -> "\"" + invalid.field() + "\" is missing or blank";
             case MALFORMED -> "the input is not well-formed Unicode";
             case BAD_CONVERSATION -> "the messages must alternate user and assistant turns, from a user turn to a "
                     + "user turn";
+            case INVALID -> "\"" + invalid.field() + "\" must be " + invalid.requirement();
         };
     }
 

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads a JSON Lines file of samples, one JSON object per line ({@code {"input": "...",
- * "expected": ...}}, or with {@code documents} and {@code question}, or {@code messages}), and
+ * Reads a JSON Lines file of samples, one JSON object per line: the feature's request body as its
+ * resource reads it ({@code {"text": "..."}}, {@code {"ticket": "..."}}, {@code documents} and
+ * {@code question}, or {@code messages}), and optionally {@code expected}; and
  * reports every line that is not one with its number; the input itself is checked against the
  * feature's limits when its request is built, before anything is sent.
  */
@@ -22,10 +23,10 @@ final class SampleFile {
     }
 
     /** The samples of the good lines, and every bad line's problem with its number. */
-    record Read(List<Sample> samples, List<String> problems) {
+    record Samples(List<Sample> samples, List<String> problems) {
     }
 
-    static Read read(Path file, ObjectMapper json) throws IOException {
+    static Samples read(Path file, ObjectMapper json) throws IOException {
         List<Sample> samples = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -44,8 +45,9 @@ final class SampleFile {
             }
             if (!line.isObject()) {
                 problems.add(file + ":" + number + ": not a JSON object");
-            } else if (!line.has("input") && !line.has("documents") && !line.has("messages")) {
-                problems.add(file + ":" + number + ": needs \"input\", \"documents\" and \"question\", or \"messages\"");
+            } else if (line.size() == (line.has("expected") ? 1 : 0)) {
+                problems.add(file + ":" + number + ": needs the feature's input: its request body's fields, "
+                        + "e.g. {\"text\": \"...\"}, {\"documents\": [...], \"question\": \"...\"} or {\"messages\": [...]}");
             } else {
                 samples.add(new Sample(number, line, line.hasNonNull("expected") ? line.get("expected") : null));
             }
@@ -53,6 +55,6 @@ final class SampleFile {
         if (samples.isEmpty() && problems.isEmpty()) {
             problems.add(file + ": no samples");
         }
-        return new Read(List.copyOf(samples), List.copyOf(problems));
+        return new Samples(List.copyOf(samples), List.copyOf(problems));
     }
 }

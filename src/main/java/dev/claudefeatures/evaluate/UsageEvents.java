@@ -25,7 +25,7 @@ import dev.claudefeatures.telemetry.UsageLog;
 final class UsageEvents {
 
     /** The calls read, and what could not be read, each with its event or line number. */
-    record Read(List<UsageCall> calls, List<String> problems) {
+    record Parsed(List<UsageCall> calls, List<String> problems) {
     }
 
     private static final List<String> NUMBERS = List.of("input_tokens", "output_tokens", "cache_read_tokens",
@@ -34,7 +34,7 @@ final class UsageEvents {
     private UsageEvents() {
     }
 
-    static Read read(Path file, ObjectMapper json) throws IOException {
+    static Parsed read(Path file, ObjectMapper json) throws IOException {
         String content = Files.readString(file);
         List<UsageCall> calls = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -45,7 +45,7 @@ final class UsageEvents {
                 number++;
                 read(event, file + ": event " + number, json, calls, problems);
             }
-            return new Read(calls, problems);
+            return new Parsed(calls, problems);
         }
         String[] lines = content.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -59,7 +59,7 @@ final class UsageEvents {
                 problems.add(where + ": not a JSON object");
             }
         }
-        return new Read(calls, problems);
+        return new Parsed(calls, problems);
     }
 
     /** The file's one JSON object with an {@code events} array, or null (then it holds one event a line). */

@@ -65,7 +65,7 @@ public final class AnthropicTransport {
     }
 
     /** An answer: its body, its request id, the attempts it took and the time from the first attempt to it. */
-    public record Answer<T>(T body, String requestId, int attempts, Duration elapsed) {
+    public record Received<T>(T body, String requestId, int attempts, Duration elapsed) {
     }
 
     /** What a stream's events go to, on the calling thread, as they arrive. */
@@ -129,10 +129,10 @@ public final class AnthropicTransport {
      * {@link AnthropicApiException} of its meaning; a 200 that cannot be read as {@code type} as an
      * {@link AnthropicResponseException}; no answer as an {@link AnthropicTransportException}.
      */
-    public <T> Answer<T> send(Call call, Class<T> type, Deadline deadline) {
+    public <T> Received<T> send(Call call, Class<T> type, Deadline deadline) {
         Retrier.Outcome<HttpResponse<byte[]>> outcome = retrier.run(timeout -> attempt(call, timeout), deadline);
         HttpResponse<byte[]> response = outcome.value();
-        return new Answer<>(read(response.body(), type), requestId(response.headers()), outcome.attempts(),
+        return new Received<>(read(response.body(), type), requestId(response.headers()), outcome.attempts(),
                 outcome.elapsed());
     }
 
@@ -145,7 +145,7 @@ public final class AnthropicTransport {
      *
      * @return the stream's request id, the attempts it took to open and its time in all
      */
-    public Answer<Void> stream(Call call, Deadline deadline, StreamReader reader, StreamCancellation cancellation) {
+    public Received<Void> stream(Call call, Deadline deadline, StreamReader reader, StreamCancellation cancellation) {
         long start = deadline.ticker().nanoTime();
         Retrier.Outcome<HttpResponse<InputStream>> opened = retrier.run(timeout -> open(call, timeout), deadline);
         HttpResponse<InputStream> response = opened.value();
@@ -163,7 +163,7 @@ public final class AnthropicTransport {
                     reader.event(event);
                 }
             }
-            return new Answer<>(null, requestId, opened.attempts(), deadline.since(start));
+            return new Received<>(null, requestId, opened.attempts(), deadline.since(start));
         } catch (AnthropicException failure) {
             throw failure.after(new CallHistory(opened.attempts(), deadline.since(start), null));
         } catch (IOException broken) {

@@ -56,7 +56,7 @@ public class MessagesClient {
 
     /** A call that ends, retries included, by {@code deadline}. */
     public MessageCall create(MessageRequest request, Deadline deadline) {
-        AnthropicTransport.Answer<MessageResponse> answer = transport.send(messages(request), MessageResponse.class,
+        AnthropicTransport.Received<MessageResponse> answer = transport.send(messages(request), MessageResponse.class,
                 deadline);
         usable(answer);
         return new MessageCall(answer.body(), answer.requestId(), answer.attempts(), answer.elapsed());
@@ -72,7 +72,7 @@ public class MessagesClient {
             StreamCancellation cancellation) {
         StreamedMessage streamed = new StreamedMessage(onText);
         try {
-            AnthropicTransport.Answer<Void> answer = transport.stream(messages(request), deadline, streamed,
+            AnthropicTransport.Received<Void> answer = transport.stream(messages(request), deadline, streamed,
                     cancellation);
             return new MessageCall(streamed.accumulator.message(), answer.requestId(), answer.attempts(),
                     answer.elapsed());
@@ -128,7 +128,7 @@ public class MessagesClient {
     }
 
     /** A 200 is a message only with content, a stop reason and usage; anything less is refused here. */
-    private static void usable(AnthropicTransport.Answer<MessageResponse> answer) {
+    private static void usable(AnthropicTransport.Received<MessageResponse> answer) {
         MessageResponse message = answer.body();
         String missing = message == null ? "a message"
                 : message.stopReason() == null ? "stop_reason"

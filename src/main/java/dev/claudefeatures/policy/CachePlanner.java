@@ -20,12 +20,15 @@ import dev.claudefeatures.messages.Tool;
  * wasted); never more than {@value #MAX_BREAKPOINTS}; and the TTLs never rise along the prefix
  * ({@link ConfigurationCheck} refuses a 1h breakpoint after a 5m one).
  *
- * <p>Sizes are estimated at {@value RequestPlanner#CHARS_PER_TOKEN} characters a token: text by
+ * <p>Sizes are estimated at {@value #CHARS_PER_TOKEN} characters a token: text by
  * its characters, tools and documents by their JSON. The estimate errs both ways for other
  * languages and for models from 4.7 on; a breakpoint that then caches nothing shows up as
  * {@code cache_ineffective} in the usage line and the {@code CacheIneffective} metric.
  */
-final class CachePlanner {
+public final class CachePlanner {
+
+    /** A rough, deliberately simple size estimate: about four characters a token for English. */
+    static final int CHARS_PER_TOKEN = 4;
 
     /** The API's limit: a fifth breakpoint is a 400. */
     static final int MAX_BREAKPOINTS = 4;
@@ -34,7 +37,7 @@ final class CachePlanner {
     }
 
     /** Puts the policy's breakpoints into {@code request}, which holds tools, system and messages unmarked. */
-    static MessageRequest.Builder place(FeaturePolicy policy, MessageRequest.Builder request, List<Tool> tools,
+    public static MessageRequest.Builder place(FeaturePolicy policy, MessageRequest.Builder request, List<Tool> tools,
             List<Message> messages) {
         CachePolicy cache = policy.cache();
         int minimum = policy.modelSpec().minCacheableTokens();
@@ -43,8 +46,8 @@ final class CachePlanner {
 
         List<Tool> plannedTools = tools;
         if (tools != null && !tools.isEmpty()) {
-            prefix += tools.stream().mapToInt(tool -> RequestPlanner.estimatedTokens(String.valueOf(tool.inputSchema()))
-                    + RequestPlanner.estimatedTokens(tool.name() + tool.description())).sum();
+            prefix += tools.stream().mapToInt(tool -> estimatedTokens(String.valueOf(tool.inputSchema()))
+                    + estimatedTokens(tool.name() + tool.description())).sum();
             if (cache.tools().cacheControl() != null && prefix >= minimum) {
                 plannedTools = new ArrayList<>(tools);
                 Tool last = plannedTools.remove(plannedTools.size() - 1);
@@ -55,7 +58,7 @@ final class CachePlanner {
             request.tools(plannedTools);
         }
 
-        prefix += RequestPlanner.estimatedTokens(policy.systemPrompt());
+        prefix += estimatedTokens(policy.systemPrompt());
         if (cache.system().cacheControl() != null && prefix >= minimum && placed < MAX_BREAKPOINTS) {
             request.system(SystemPrompt.of(List.of(
                     new ContentBlock.Text(policy.systemPrompt()).withCacheControl(cache.system().cacheControl()))));
@@ -123,7 +126,7 @@ final class CachePlanner {
             gaps.put("tools", "tools: about " + toolTokens + " tokens, below " + policy.model() + "'s minimum of "
                     + minimum);
         }
-        int system = toolTokens + RequestPlanner.estimatedTokens(policy.systemPrompt());
+        int system = toolTokens + estimatedTokens(policy.systemPrompt());
         if (policy.cache().system().cacheControl() != null && system < minimum) {
             gaps.put("system", "system prompt: about " + system + " tokens"
                     + (toolTokens > 0 ? " with the tools before it" : "") + ", below " + policy.model()
@@ -134,12 +137,12 @@ final class CachePlanner {
 
     private static int size(ContentBlock block) {
         if (block instanceof ContentBlock.Text text) {
-            return RequestPlanner.estimatedTokens(text.text());
+            return estimatedTokens(text.text());
         }
         if (block instanceof ContentBlock.Document document) {
-            return RequestPlanner.estimatedTokens(String.valueOf(document.source()));
+            return estimatedTokens(String.valueOf(document.source()));
         }
-        return RequestPlanner.estimatedTokens(block.toString());
+        return estimatedTokens(block.toString());
     }
 
     private static int sum(int[] sizes, int from, int to) {
@@ -167,5 +170,9 @@ final class CachePlanner {
         }
         content.set(index, marked);
         return Optional.of(new Message(message.role(), content));
+    }
+
+    static int estimatedTokens(String text) {
+        return (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 }

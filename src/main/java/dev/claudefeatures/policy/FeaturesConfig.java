@@ -53,7 +53,7 @@ public interface FeaturesConfig {
         Map<String, List<String>> enums();
 
         /** Re-asks a stronger model when the answer's confidence is low. */
-        Optional<Escalation> escalation();
+        Optional<EscalationSettings> escalation();
     }
 
     /**
@@ -95,7 +95,7 @@ public interface FeaturesConfig {
         boolean diagnostics();
     }
 
-    interface Escalation {
+    interface EscalationSettings {
         /** The stronger model; must be in the catalog. */
         @WithDefault("claude-opus-4-6")
         String model();

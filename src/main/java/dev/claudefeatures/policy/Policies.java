@@ -114,7 +114,7 @@ public class Policies {
     /** The estimated size of the tools before the system prompt: a structured feature's answer tool. */
     private static int toolTokens(FeaturePolicy policy) {
         return policy.schema().filter(schema -> StructuredOutputMode.of(policy.modelSpec()).usesTool())
-                .map(schema -> RequestPlanner.estimatedTokens(schema.wireSchema().toString()))
+                .map(schema -> CachePlanner.estimatedTokens(schema.wireSchema().toString()))
                 .orElse(0);
     }
 

@@ -76,7 +76,7 @@ final class MessageBatches {
      * @param baseUri where this API is reached, for {@code results_url}
      * @return the status and the body (JSON, or JSON Lines for results)
      */
-    synchronized Answer handle(String method, String path, JsonNode body, Function<byte[], SimulatedResponse> message,
+    synchronized BatchAnswer handle(String method, String path, JsonNode body, Function<byte[], SimulatedResponse> message,
             String baseUri) {
         var matcher = BATCH_PATH.matcher(path);
         if (!matcher.matches()) {
@@ -115,7 +115,7 @@ final class MessageBatches {
     }
 
     /** A status and a body, JSON unless {@code jsonLines}. */
-    record Answer(int status, String body, boolean jsonLines) {
+    record BatchAnswer(int status, String body, boolean jsonLines) {
     }
 
     private Batch create(JsonNode body, Function<byte[], SimulatedResponse> message) {
@@ -191,8 +191,8 @@ final class MessageBatches {
         return batch.cancelInitiatedAt != null ? batch.cancelInitiatedAt : batch.createdAt.plus(processing);
     }
 
-    private Answer json(Batch batch, String baseUri) {
-        return new Answer(200, describe(batch, baseUri).toString(), false);
+    private BatchAnswer json(Batch batch, String baseUri) {
+        return new BatchAnswer(200, describe(batch, baseUri).toString(), false);
     }
 
     private ObjectNode describe(Batch batch, String baseUri) {
@@ -223,7 +223,7 @@ final class MessageBatches {
         return batch.cancelInitiatedAt != null ? "canceled" : entry.result().path("type").asText();
     }
 
-    private Answer list(String baseUri) {
+    private BatchAnswer list(String baseUri) {
         ObjectNode page = json.createObjectNode();
         ArrayNode data = page.putArray("data");
         List<Batch> newestFirst = new ArrayList<>(batches.values());
@@ -232,21 +232,21 @@ final class MessageBatches {
         page.put("has_more", false);
         page.put("first_id", newestFirst.isEmpty() ? null : newestFirst.get(0).id);
         page.put("last_id", newestFirst.isEmpty() ? null : newestFirst.get(newestFirst.size() - 1).id);
-        return new Answer(200, page.toString(), false);
+        return new BatchAnswer(200, page.toString(), false);
     }
 
-    private Answer delete(Batch batch) {
+    private BatchAnswer delete(Batch batch) {
         if (!ended(batch)) {
             throw new SimulatedError(400, "invalid_request_error", "Batch " + batch.id
                     + " cannot be deleted while it is processing; cancel it first");
         }
         batches.remove(batch.id);
-        return new Answer(200, json.createObjectNode().put("id", batch.id).put("type", "message_batch_deleted")
+        return new BatchAnswer(200, json.createObjectNode().put("id", batch.id).put("type", "message_batch_deleted")
                 .toString(), false);
     }
 
     /** One line per request, the last request first: the API does not keep request order either. */
-    private Answer results(Batch batch) {
+    private BatchAnswer results(Batch batch) {
         if (!ended(batch)) {
             throw new SimulatedError(400, "invalid_request_error", "Batch " + batch.id
                     + " is still processing; its results are available once it has ended");
@@ -259,7 +259,7 @@ final class MessageBatches {
                     ? json.createObjectNode().put("type", "canceled") : entry.result());
             lines.append(line).append('\n');
         }
-        return new Answer(200, lines.toString(), true);
+        return new BatchAnswer(200, lines.toString(), true);
     }
 
     private String newId() {

@@ -114,7 +114,7 @@ final class SimulatedApi {
         Betas.check(header.apply("anthropic-beta"));
         JsonNode request = "POST".equals(method) && path.equals(MessageBatches.PATH) ? parse(body) : json.nullNode();
         String host = header.apply("host");
-        MessageBatches.Answer answer = batches.handle(method, path, request,
+        MessageBatches.BatchAnswer answer = batches.handle(method, path, request,
                 params -> handle("POST", "/v1/messages", header, params, null),
                 "http://" + (host == null ? "localhost" : host));
         if (!answer.jsonLines()) {

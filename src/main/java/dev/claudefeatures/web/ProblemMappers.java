@@ -37,18 +37,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
-        String field = "'" + e.field() + "'";
+        String field = "'" + e.field().replace(", ", "', '") + "'";
         return answer(switch (e.reason()) {
             case MISSING -> Problem.of(ProblemType.INVALID_INPUT, 400, "The field " + field
-                    + " is required and must not be blank, e.g. " + ("text".equals(e.field())
-                            ? "{\"text\": \"...\"}." : "{\"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}."));
+                    + " is required and must not be blank, e.g. " + ("messages".equals(e.field())
+                            ? "{\"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}."
+                            : "{\"" + e.field() + "\": \"...\"}."));
             case MALFORMED -> Problem.of(ProblemType.INVALID_INPUT, 400,
                     "The field " + field + " is not well-formed Unicode (a surrogate without its pair).");
-            case TOO_LARGE -> Problem.of(ProblemType.INPUT_TOO_LARGE, 413, "The field " + field + " has " + e.length()
-                    + " characters; at most " + e.limit() + " are accepted.");
+            case TOO_LARGE -> Problem.of(ProblemType.INPUT_TOO_LARGE, 413, (e.field().contains(", ")
+                    ? "The fields " + field + " have " + e.length() + " characters in all"
+                    : "The field " + field + " has " + e.length() + " characters") + "; at most " + e.limit()
+                    + " are accepted.");
             case BAD_CONVERSATION -> Problem.of(ProblemType.INVALID_INPUT, 400, "The field " + field
                     + " must hold turns of role 'user' and 'assistant' by turns, each with non-blank 'content', "
                     + "the first and the last from 'user'.");
+            case INVALID -> Problem.of(ProblemType.INVALID_INPUT, 400, "The field " + field + " must be "
+                    + e.requirement() + ".");
         }, uri);
     }
 

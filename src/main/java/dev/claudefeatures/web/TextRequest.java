@@ -1,10 +1,7 @@
 package dev.claudefeatures.web;
 
-/** The body every text feature takes: {@code {"text": "..."}}. */
-public record TextRequest(String text) {
+import dev.claudefeatures.calls.FeatureInput;
 
-    /** The text, or null when there is no body: the feature's input check answers both as a 400. */
-    public static String textOf(TextRequest request) {
-        return request == null ? null : request.text();
-    }
+/** The body of a feature that reads one text: {@code {"text": "..."}}. */
+public record TextRequest(String text) implements FeatureInput {
 }

@@ -34,6 +34,7 @@ import dev.claudefeatures.calls.Feature;
 public class TextRequestReader implements MessageBodyReader<Object> {
 
     private static final ObjectMapper STRICT = strictMapper();
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private static ObjectMapper strictMapper() {
         ObjectMapper mapper = new ObjectMapper()
@@ -56,7 +57,7 @@ public class TextRequestReader implements MessageBodyReader<Object> {
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         byte[] bytes = body.readAllBytes();
-        // No body at all reads as no request: the feature's input check answers it.
-        return bytes.length == 0 ? null : STRICT.readerFor(type).readValue(bytes);
+        // No body at all reads as a request without fields: the facade names the first that is missing.
+        return STRICT.readerFor(type).readValue(bytes.length == 0 ? EMPTY_OBJECT : bytes);
     }
 }

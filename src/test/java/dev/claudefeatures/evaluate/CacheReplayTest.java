@@ -37,9 +37,9 @@ class CacheReplayTest {
     void callsSevenMinutesApartRewriteAFiveMinuteEntryButReadAnHourLongOne() {
         List<UsageCall> calls = callsAt(0, 7, 14);
 
-        CacheReplay.Outcome off = CacheReplay.replay(calls, Choice.OFF, SONNET_4_6);
-        CacheReplay.Outcome fiveMinutes = CacheReplay.replay(calls, Choice.FIVE_MINUTES, SONNET_4_6);
-        CacheReplay.Outcome oneHour = CacheReplay.replay(calls, Choice.ONE_HOUR, SONNET_4_6);
+        CacheReplay.Replayed off = CacheReplay.replay(calls, Choice.OFF, SONNET_4_6);
+        CacheReplay.Replayed fiveMinutes = CacheReplay.replay(calls, Choice.FIVE_MINUTES, SONNET_4_6);
+        CacheReplay.Replayed oneHour = CacheReplay.replay(calls, Choice.ONE_HOUR, SONNET_4_6);
 
         // the rest of each call: 50 * 3 + 100 * 15 = 1650 per call, 4950 for three
         // off: 3 * 4000 * 3 = 36000; 5m: 3 * 4000 * 3.75 = 45000; 1h: 4000 * 6 + 2 * 4000 * 0.30 = 26400
@@ -56,7 +56,7 @@ class CacheReplayTest {
     @Test
     void aReadRefreshesTheEntrySoItOutlivesItsFirstTtl() {
         // 0, 4, 8, 12: each read within 5 minutes of the one before, 12 minutes after the write
-        CacheReplay.Outcome fiveMinutes = CacheReplay.replay(callsAt(0, 4, 8, 12), Choice.FIVE_MINUTES, SONNET_4_6);
+        CacheReplay.Replayed fiveMinutes = CacheReplay.replay(callsAt(0, 4, 8, 12), Choice.FIVE_MINUTES, SONNET_4_6);
 
         assertThat(fiveMinutes.writes()).isEqualTo(1);
         assertThat(fiveMinutes.reads()).isEqualTo(3);

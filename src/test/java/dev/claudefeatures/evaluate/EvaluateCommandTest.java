@@ -235,6 +235,23 @@ class EvaluateCommandTest {
                 .extracting(turn -> turn.path("role").asText()).containsExactly("user", "assistant", "user");
     }
 
+    @Test
+    void aSampleIsTheFeaturesRequestBodyAndItsFieldsGoOutAsTheFacadeSendsThem() throws Exception {
+        Path samples = work.resolve("translate.jsonl");
+        Files.writeString(samples, "{\"target_language\": \"de\", \"text\": \"Good morning\", \"expected\": \"Guten Morgen\"}\n"
+                + "{\"text\": \"Good night\"}\n");
+
+        assertThat(evaluate("--feature", "summarise", "--samples", samples.toString(), "--models",
+                "claude-opus-4-6")).isZero();
+
+        JsonNode requests = lastBatch().path("requests");
+        // As TypedInputTest sees the facade send a two-field input; one field goes as it is.
+        assertThat(requests.get(0).path("params").path("messages").get(0).path("content").get(0).path("text").asText())
+                .isEqualTo("<target_language>\nde\n</target_language>\n<text>\nGood morning\n</text>\n");
+        assertThat(requests.get(1).path("params").path("messages").get(0).path("content").get(0).path("text").asText())
+                .isEqualTo("Good night");
+    }
+
     private JsonNode lastBatch() throws Exception {
         List<dev.claudefeatures.simulator.ReceivedRequest> created = upstream.received().stream()
                 .filter(r -> r.path().equals("/v1/messages/batches") && !r.body().isEmpty()).toList();
@@ -268,7 +285,7 @@ class EvaluateCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Nothing was sent:")
                 .contains("bad.jsonl:2: not a JSON object")
                 .contains("bad.jsonl:3: the input has 100001 characters, above the feature's limit of 100000")
-                .contains("bad.jsonl:4: needs \"input\", \"documents\" and \"question\", or \"messages\"")
+                .contains("bad.jsonl:4: needs the feature's input: its request body's fields")
                 .contains("bad.jsonl:5: not a JSON object")
                 .contains("unknown model claude-nonexistent-9")
                 .doesNotContain("bad.jsonl:1:");

@@ -19,7 +19,7 @@ class ShippedSamplesTest {
     @Test
     void everyConfiguredFeaturesSamplesFileReadsWithoutAProblem() throws IOException {
         for (String feature : FeatureDeployment.configuredFeatures()) {
-            SampleFile.Read read = SampleFile.read(FeatureDeployment.samplesFile(feature), new ObjectMapper());
+            SampleFile.Samples read = SampleFile.read(FeatureDeployment.samplesFile(feature), new ObjectMapper());
 
             assertThat(read.problems()).as("problems of %s's samples", feature).isEmpty();
             assertThat(read.samples()).as("samples of %s", feature).isNotEmpty();

@@ -149,8 +149,8 @@ class CachePlannerTest {
     void toolsOfExactlyTheMinimumAreMarkedCountingNameAndDescription() throws Exception {
         CachePolicy tools = cache(CacheMode.ONE_HOUR, CacheMode.NONE, CacheMode.NONE, CacheMode.NONE, CacheMode.NONE);
         Tool probe = tool(0);
-        int fixed = RequestPlanner.estimatedTokens(probe.inputSchema().toString())
-                + RequestPlanner.estimatedTokens(probe.name() + probe.description());
+        int fixed = CachePlanner.estimatedTokens(probe.inputSchema().toString())
+                + CachePlanner.estimatedTokens(probe.name() + probe.description());
         // Each 4 characters of description add one token to the schema's estimate.
         Tool exactly = tool(4 * (1024 - fixed));
         Tool oneLess = tool(4 * (1023 - fixed));
@@ -184,7 +184,7 @@ class CachePlannerTest {
         String system = "p".repeat(4 * 24);
         ContentBlock.Document document = new ContentBlock.Document(new ObjectMapper().readTree("{}"), null, null, null,
                 null);
-        int documentTokens = RequestPlanner.estimatedTokens("{}");
+        int documentTokens = CachePlanner.estimatedTokens("{}");
         String filler = "f".repeat(4 * (1024 - 24 - documentTokens));
         List<Message> exactly = List.of(Message.user(List.of(new ContentBlock.Text(filler), document)));
         List<Message> oneLess = List.of(Message.user(List.of(new ContentBlock.Text(filler.substring(4)), document)));

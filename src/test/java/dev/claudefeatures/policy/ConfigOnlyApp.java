@@ -24,7 +24,7 @@ final class ConfigOnlyApp {
         QuarkusUnitTest app = new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar
                         .addClasses(Policies.class, ConfigurationCheck.class, FeaturesConfig.class, FeaturePolicy.class,
-                                ModelCatalog.class, CacheMode.class, CachePolicy.class, CachePlanner.class, RequestPlanner.class, StructuredOutputMode.class, SchemaCheck.class, WireSchema.class,
+                                ModelCatalog.class, CacheMode.class, CachePolicy.class, CachePlanner.class, StructuredOutputMode.class, SchemaCheck.class, WireSchema.class,
                                 AnthropicConfig.class, ApiVersion.class, TelemetryConfig.class)
                         .addAsResource("application.properties")
                         .addAsResource("prompts/summarise.txt")

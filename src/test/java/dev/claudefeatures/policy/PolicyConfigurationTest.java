@@ -148,7 +148,7 @@ class PolicyConfigurationTest {
 
     @Test
     void theEscalationModelDefaultsToOpus() {
-        FeaturesConfig.Escalation escalation = TestConfig.with(Map.of(), FeaturesConfig.class)
+        FeaturesConfig.EscalationSettings escalation = TestConfig.with(Map.of(), FeaturesConfig.class)
                 .getConfigMapping(FeaturesConfig.class).features().get("classify-ticket").escalation().orElseThrow();
         assertThat(escalation.model()).isEqualTo("claude-opus-4-6");
         assertThat(escalation.belowConfidence()).isEqualTo(0.7);

@@ -33,7 +33,7 @@ import dev.claudefeatures.policy.CacheMode;
 import dev.claudefeatures.policy.CachePolicy;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.ModelCatalog;
-import dev.claudefeatures.policy.RequestPlanner;
+import dev.claudefeatures.calls.RequestPlanner;
 import dev.claudefeatures.telemetry.CallRecord;
 import dev.claudefeatures.telemetry.MetricName;
 import dev.claudefeatures.telemetry.TokenCounts;

@@ -24,7 +24,7 @@ import dev.claudefeatures.policy.CacheMode;
 import dev.claudefeatures.policy.CachePolicy;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.policy.ModelCatalog;
-import dev.claudefeatures.policy.RequestPlanner;
+import dev.claudefeatures.calls.RequestPlanner;
 import dev.claudefeatures.telemetry.CostCalculator;
 import dev.claudefeatures.telemetry.TokenCounts;
 import dev.claudefeatures.telemetry.TokenPrices;

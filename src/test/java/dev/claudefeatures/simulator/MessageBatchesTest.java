@@ -53,7 +53,7 @@ class MessageBatchesTest {
     }
 
     private JsonNode call(String method, String path, String body) throws Exception {
-        MessageBatches.Answer answer = batches.handle(method, path, body == null ? JSON.nullNode() : JSON.readTree(body),
+        MessageBatches.BatchAnswer answer = batches.handle(method, path, body == null ? JSON.nullNode() : JSON.readTree(body),
                 this::message, BASE);
         assertThat(answer.status()).isEqualTo(200);
         return answer.jsonLines() ? JSON.readTree("[" + String.join(",", answer.body().strip().split("\n")) + "]")

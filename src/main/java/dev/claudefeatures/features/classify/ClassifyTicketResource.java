@@ -39,7 +39,7 @@ public class ClassifyTicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Classification classify(TextRequest request) {
-        StructuredAnswer<Ticket> answer = calls.structured(FEATURE, TextRequest.textOf(request), Ticket.class);
+        StructuredAnswer<Ticket> answer = calls.structured(FEATURE, request, Ticket.class);
         return new Classification(answer.value().category(), answer.value().confidence(), answer.model());
     }
 }

@@ -25,6 +25,6 @@ public class ExtractInvoiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Invoice extract(TextRequest request) {
-        return calls.structured(FEATURE, TextRequest.textOf(request), Invoice.class).value();
+        return calls.structured(FEATURE, request, Invoice.class).value();
     }
 }

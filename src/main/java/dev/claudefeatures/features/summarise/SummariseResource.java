@@ -34,7 +34,7 @@ public class SummariseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Summary summarise(TextRequest request) {
-        TextAnswer answer = calls.text(FEATURE, TextRequest.textOf(request));
+        TextAnswer answer = calls.text(FEATURE, request);
         return new Summary(answer.text(), answer.model(), answer.stopReason(), answer.usage());
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.claudefeatures.calls.Feature;
 import dev.claudefeatures.calls.FeatureCalls;
+import dev.claudefeatures.calls.FeatureInput;
 import dev.claudefeatures.calls.TextAnswer;
 import dev.claudefeatures.calls.TokenUsage;
 
@@ -26,7 +27,7 @@ public class SupportReplyResource {
 
     static final String FEATURE = "support-reply";
 
-    public record SupportTicket(String ticket) {
+    public record SupportTicket(String ticket) implements FeatureInput {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -40,7 +41,7 @@ public class SupportReplyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Reply draft(SupportTicket request) {
-        TextAnswer answer = calls.text(FEATURE, request == null ? null : request.ticket());
+        TextAnswer answer = calls.text(FEATURE, request);
         return new Reply(answer.text(), answer.model(), answer.stopReason(), answer.usage());
     }
 }

@@ -1,4 +1,4 @@
-package dev.claudefeatures.policy;
+package dev.claudefeatures.calls;
 
 import java.util.List;
 
@@ -9,12 +9,16 @@ import dev.claudefeatures.messages.MessageRequest;
 import dev.claudefeatures.messages.OutputConfig;
 import dev.claudefeatures.messages.Tool;
 import dev.claudefeatures.messages.ToolChoice;
+import dev.claudefeatures.policy.CachePlanner;
+import dev.claudefeatures.policy.FeaturePolicy;
+import dev.claudefeatures.policy.SchemaCheck;
+import dev.claudefeatures.policy.StructuredOutputMode;
 
-/** Turns a feature's policy and its messages into a Messages API request. */
+/**
+ * Turns a feature's policy and its messages into a Messages API request: the facade's (and
+ * {@code evaluate}'s) planning, on the policy's configuration and its cache plan.
+ */
 public final class RequestPlanner {
-
-    /** A rough, deliberately simple size estimate: about four characters a token for English. */
-    static final int CHARS_PER_TOKEN = 4;
 
     private RequestPlanner() {
     }
@@ -56,9 +60,5 @@ public final class RequestPlanner {
     public static String toolName(String feature) {
         String name = "record_" + feature.replaceAll("[^A-Za-z0-9_-]", "_");
         return name.length() > 64 ? name.substring(0, 64) : name;
-    }
-
-    static int estimatedTokens(String text) {
-        return (text.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 }

@@ -1,4 +1,4 @@
-package dev.claudefeatures.policy;
+package dev.claudefeatures.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,10 @@ import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageRequest;
 import dev.claudefeatures.messages.SystemPrompt;
+import dev.claudefeatures.policy.CacheMode;
+import dev.claudefeatures.policy.CachePolicy;
+import dev.claudefeatures.policy.FeaturePolicy;
+import dev.claudefeatures.policy.ModelCatalog;
 import dev.claudefeatures.testing.TestConfig;
 
 class RequestPlannerTest {

@@ -1,4 +1,4 @@
-package dev.claudefeatures.policy;
+package dev.claudefeatures.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageRequest;
+import dev.claudefeatures.policy.CacheMode;
+import dev.claudefeatures.policy.CachePolicy;
+import dev.claudefeatures.policy.FeaturePolicy;
+import dev.claudefeatures.policy.ModelCatalog;
+import dev.claudefeatures.policy.SchemaCheck;
+import dev.claudefeatures.policy.StructuredOutputMode;
 import dev.claudefeatures.testing.TestConfig;
 
 /** The structured-output mode each model gets, and the request each mode makes. */
