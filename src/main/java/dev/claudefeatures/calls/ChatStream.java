@@ -34,7 +34,7 @@ public final class ChatStream {
      */
     public TextAnswer run(Consumer<String> onText, CallCancellation cancellation) {
         try (Scope inRequestTrace = requestTrace.makeCurrent()) {
-            return traces.feature(policy.feature(), () -> FeatureCalls.answer(calls.stream(policy, request, deadline,
+            return traces.feature(policy.feature(), () -> FeatureRequests.answer(calls.stream(policy, request, deadline,
                     onText, cancellation.stream).response()));
         }
     }

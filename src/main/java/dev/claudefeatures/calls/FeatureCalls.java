@@ -1,103 +1,50 @@
 package dev.claudefeatures.calls;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.claudefeatures.messages.ContentBlock;
-import dev.claudefeatures.messages.Deadline;
-import dev.claudefeatures.messages.Message;
-import dev.claudefeatures.messages.MessageCall;
-import dev.claudefeatures.messages.MessageResponse;
-import dev.claudefeatures.policy.FeaturePolicy;
-import dev.claudefeatures.policy.Policies;
-import dev.claudefeatures.telemetry.Traces;
 
 /**
- * The one way a feature calls Claude. Given the feature's name and its input, it checks the input
- * against the feature's policy, plans the requests, repairs and escalates where the policy says
- * so, records and traces every call (one span per request, one per call), and keeps all of one request's calls inside one deadline
- * ({@link RequestBudget}). Features see answers, never wire types.
+ * The one way a feature calls Claude: injected into a resource, it serves the feature that the
+ * resource's {@link Feature} declares. It checks the input against the feature's policy, plans
+ * the requests, repairs and escalates where the policy says so, records and traces every call, and
+ * keeps all of one request's calls inside one deadline ({@link RequestBudget}). Features see
+ * answers, never wire types.
  */
-@ApplicationScoped
-public class FeatureCalls {
+public final class FeatureCalls {
 
-    private final Policies policies;
-    private final RequestBudget budget;
-    private final RecordedCalls calls;
-    private final StructuredAnswering structured;
-    private final ObjectMapper json;
-    private final Traces traces;
+    private final String feature;
+    private final FeatureRequests requests;
 
-    @Inject
-    FeatureCalls(Policies policies, RequestBudget budget, RecordedCalls calls, StructuredAnswering structured,
-            ObjectMapper json, Traces traces) {
-        this.policies = policies;
-        this.budget = budget;
-        this.calls = calls;
-        this.structured = structured;
-        this.json = json;
-        this.traces = traces;
+    FeatureCalls(String feature, FeatureRequests requests) {
+        this.feature = feature;
+        this.requests = requests;
+    }
+
+    /** The feature served, as configured under {@code features.<name>.*}. */
+    public String feature() {
+        return feature;
     }
 
     /** A text answer to {@code input}, e.g. a summary; a bad input is refused before any call. */
-    public TextAnswer text(String feature, FeatureInput input) {
-        return traces.feature(feature, () -> {
-            FeaturePolicy policy = policies.of(feature);
-            String checked = checked(policy, input);
-            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, List.of(Message.user(checked))).build(),
-                    false, budget.start());
-            return answer(call.response());
-        });
+    public TextAnswer text(FeatureInput input) {
+        return requests.text(feature, input);
     }
 
-    /** The input's fields checked by the facade's rules, then by the feature's own, as the prompt's text. */
-    private String checked(FeaturePolicy policy, FeatureInput input) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        json.<ObjectNode>valueToTree(Objects.requireNonNull(input, "the request reader gives every feature an input"))
-                .properties().forEach(field -> {
-                    if (!field.getValue().isTextual() && !field.getValue().isNull()) {
-                        throw new IllegalArgumentException(input.getClass().getName() + "." + field.getKey()
-                                + " is not text: every field of a FeatureInput is a String");
-                    }
-                    fields.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
-                });
-        String text = FeatureMessages.fields(policy, fields);
-        input.check();
-        return text;
+    /** An answer to {@code input} that fits the feature's schema, read into {@code type}. */
+    public <T> StructuredAnswer<T> structured(FeatureInput input, Class<T> type) {
+        return requests.structured(feature, input, type);
     }
 
     /**
      * A text answer to {@code question} from {@code documents}, each sent as a document block
      * before the question, where the policy's {@code cache.documents} breakpoint can hold them.
      */
-    public TextAnswer fromDocuments(String feature, List<String> documents, String question) {
-        return traces.feature(feature, () -> {
-            FeaturePolicy policy = policies.of(feature);
-            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.documents(policy,
-                    documents, question)).build(), false, budget.start());
-            return answer(call.response());
-        });
+    public TextAnswer fromDocuments(List<String> documents, String question) {
+        return requests.fromDocuments(feature, documents, question);
     }
 
     /** The next assistant turn of a conversation, in one answer. */
-    public TextAnswer chat(String feature, List<ChatTurn> turns) {
-        return traces.feature(feature, () -> {
-            FeaturePolicy policy = policies.of(feature);
-            MessageCall call = calls.send(policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy,
-                    turns)).build(), false, budget.start());
-            return answer(call.response());
-        });
+    public TextAnswer chat(List<ChatTurn> turns) {
+        return requests.chat(feature, turns);
     }
 
     /**
@@ -105,36 +52,7 @@ public class FeatureCalls {
      * planned and its deadline started here, on the request's thread; the returned stream may run
      * on another, its spans still in the request's trace.
      */
-    public ChatStream chatStream(String feature, List<ChatTurn> turns) {
-        FeaturePolicy policy = policies.of(feature);
-        return new ChatStream(calls, traces, policy, RequestPlanner.plan(policy, FeatureMessages.conversation(policy,
-                turns)).build(), budget.start());
-    }
-
-    static TextAnswer answer(MessageResponse response) {
-        return new TextAnswer(response.text(), response.model(), response.stopReason().wireName(),
-                TokenUsage.of(response.usage()), false);
-    }
-
-    /** An answer to {@code input} that fits the feature's schema, read into {@code type}. */
-    public <T> StructuredAnswer<T> structured(String feature, FeatureInput input, Class<T> type) {
-        return traces.feature(feature, () -> {
-            FeaturePolicy policy = policies.of(feature);
-            String checked = checked(policy, input);
-            Deadline deadline = budget.start();
-            TokenTally tally = new TokenTally();
-            StructuredAnswering.Answered answer = structured.answer(policy, checked, deadline, tally);
-            return new StructuredAnswer<>(read(answer, type), answer.model(), answer.stopReason(), tally.total(),
-                    answer.escalated());
-        });
-    }
-
-    private <T> T read(StructuredAnswering.Answered answer, Class<T> type) {
-        try {
-            return json.treeToValue(answer.value(), type);
-        } catch (JsonProcessingException e) {
-            // The schema accepted it, so the record and the schema disagree: a defect, not bad input.
-            throw new IllegalStateException("a schema-valid answer does not read into " + type.getName(), e);
-        }
+    public ChatStream chatStream(List<ChatTurn> turns) {
+        return requests.chatStream(feature, turns);
     }
 }

@@ -29,7 +29,7 @@ class ChatStreamTest extends OnTheSimulator {
             "Please explain, in a few sentences, how the depot schedules its morning deliveries."));
 
     @Inject
-    FeatureCalls calls;
+    FeatureRequests calls;
 
     @Test
     void theFirstTextArrivesWhileTheSimulatorIsStillSendingTheStream() {

@@ -29,7 +29,7 @@ class UndeclaredFeatureStartupTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar
-                    .addClasses(MisspeltFeature.class, Feature.class, DeclaredFeatures.class, AnthropicConfig.class,
+                    .addClasses(MisspeltFeature.class, Feature.class, DeclaredFeatures.class, FeatureCalls.class, AnthropicConfig.class,
                             ApiVersion.class, TelemetryConfig.class)
                     // policy/, without its tests: the configuration, its check and the planners.
                     .addPackages(false, path -> !path.get().contains("Test") && !path.get().contains("ConfigOnlyApp"),

@@ -22,11 +22,9 @@ import dev.claudefeatures.calls.TokenUsage;
  * documents alone. The documents are the cached prefix: further questions about the same
  * documents read them back from the cache.
  */
-@Feature(AnswerResource.FEATURE)
+@Feature("answer")
 @Path("/answer")
 public class AnswerResource {
-
-    static final String FEATURE = "answer";
 
     public record Question(List<String> documents, String question) {
     }
@@ -42,7 +40,7 @@ public class AnswerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Answer answer(Question request) {
-        TextAnswer answer = calls.fromDocuments(FEATURE, request == null ? null : request.documents(),
+        TextAnswer answer = calls.fromDocuments(request == null ? null : request.documents(),
                 request == null ? null : request.question());
         return new Answer(answer.text(), answer.model(), answer.stopReason(), answer.usage());
     }

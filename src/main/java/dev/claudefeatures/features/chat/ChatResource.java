@@ -28,11 +28,9 @@ import io.smallrye.common.annotation.Blocking;
  * turn. With {@code Accept: text/event-stream} the text is relayed as it is written
  * ({@link ChatRelay}); otherwise it comes as one JSON answer.
  */
-@Feature(ChatResource.FEATURE)
+@Feature("chat")
 @Path("/chat")
 public class ChatResource {
-
-    static final String FEATURE = "chat";
 
     public record ChatRequest(List<ChatTurn> messages) {
 
@@ -55,7 +53,7 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Reply reply(ChatRequest request) {
-        TextAnswer answer = calls.chat(FEATURE, ChatRequest.turnsOf(request));
+        TextAnswer answer = calls.chat(ChatRequest.turnsOf(request));
         return new Reply(answer.text(), answer.model(), answer.stopReason(), answer.usage());
     }
 
@@ -65,6 +63,6 @@ public class ChatResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(ChatRequest request, @Context Sse sse) {
         // Bad input is a problem+json 400 like any other: checked before the stream opens.
-        return relay.relay(calls.chatStream(FEATURE, ChatRequest.turnsOf(request)), sse, "/chat");
+        return relay.relay(calls.chatStream(ChatRequest.turnsOf(request)), sse, "/chat");
     }
 }

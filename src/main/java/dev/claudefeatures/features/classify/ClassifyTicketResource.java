@@ -18,11 +18,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code features.classify-ticket.enums.category}), how confident the model is, and which model
  * answered; low-confidence answers go to a stronger model (the policy's {@code escalation}).
  */
-@Feature(ClassifyTicketResource.FEATURE)
+@Feature("classify-ticket")
 @Path("/classify/ticket")
 public class ClassifyTicketResource {
-
-    static final String FEATURE = "classify-ticket";
 
     /** The answer as {@code schemas/ticket-classification.json} has it. */
     @RegisterForReflection
@@ -39,7 +37,7 @@ public class ClassifyTicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Classification classify(TextRequest request) {
-        StructuredAnswer<Ticket> answer = calls.structured(FEATURE, request, Ticket.class);
+        StructuredAnswer<Ticket> answer = calls.structured(request, Ticket.class);
         return new Classification(answer.value().category(), answer.value().confidence(), answer.model());
     }
 }

@@ -12,11 +12,9 @@ import dev.claudefeatures.calls.FeatureCalls;
 import dev.claudefeatures.web.TextRequest;
 
 /** {@code POST /extract/invoice {"text": "..."}}: the invoice's fields, as {@code schemas/invoice.json} has them. */
-@Feature(ExtractInvoiceResource.FEATURE)
+@Feature("extract-invoice")
 @Path("/extract/invoice")
 public class ExtractInvoiceResource {
-
-    static final String FEATURE = "extract-invoice";
 
     @Inject
     FeatureCalls calls;
@@ -25,6 +23,6 @@ public class ExtractInvoiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Invoice extract(TextRequest request) {
-        return calls.structured(FEATURE, request, Invoice.class).value();
+        return calls.structured(request, Invoice.class).value();
     }
 }

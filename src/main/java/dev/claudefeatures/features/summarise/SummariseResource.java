@@ -17,11 +17,9 @@ import dev.claudefeatures.calls.TokenUsage;
 import dev.claudefeatures.web.TextRequest;
 
 /** {@code POST /summarise {"text": "..."}}: a concise, factual summary of the text. */
-@Feature(SummariseResource.FEATURE)
+@Feature("summarise")
 @Path("/summarise")
 public class SummariseResource {
-
-    static final String FEATURE = "summarise";
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(String summary, String model, String stopReason, TokenUsage usage) {
@@ -34,7 +32,7 @@ public class SummariseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Summary summarise(TextRequest request) {
-        TextAnswer answer = calls.text(FEATURE, request);
+        TextAnswer answer = calls.text(request);
         return new Summary(answer.text(), answer.model(), answer.stopReason(), answer.usage());
     }
 }

@@ -21,11 +21,9 @@ import dev.claudefeatures.calls.TokenUsage;
  * support playbook ({@code prompts/support-reply.txt}, about 4,000 tokens), which is the cached
  * prefix: after the first call, every call reads it at a tenth of the input price.
  */
-@Feature(SupportReplyResource.FEATURE)
+@Feature("support-reply")
 @Path("/support/reply")
 public class SupportReplyResource {
-
-    static final String FEATURE = "support-reply";
 
     public record SupportTicket(String ticket) implements FeatureInput {
     }
@@ -41,7 +39,7 @@ public class SupportReplyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Reply draft(SupportTicket request) {
-        TextAnswer answer = calls.text(FEATURE, request);
+        TextAnswer answer = calls.text(request);
         return new Reply(answer.text(), answer.model(), answer.stopReason(), answer.usage());
     }
 }

@@ -53,7 +53,7 @@ public class TranslateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Translated translate(Translation request) {
-        TextAnswer answer = calls.text("translate", request);
+        TextAnswer answer = calls.text(request);
         return new Translated(answer.text(), answer.model());
     }
 }
