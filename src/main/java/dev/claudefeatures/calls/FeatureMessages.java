@@ -1,9 +1,12 @@
 package dev.claudefeatures.calls;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.Message;
@@ -25,12 +28,24 @@ public final class FeatureMessages {
     }
 
     /**
-     * A feature's input fields (JSON name to value, null when absent), each checked, as the text
+     * A feature's input fields (as JSON: each a string, or null when absent), each checked, as the text
      * of one user turn: a single field as it is, several each in a tag of its name, in the order
      * of their names (so that the same fields make the same prompt in whatever order they came).
      * The limit counts the fields' characters, not the tags.
      */
-    public static String fields(FeaturePolicy policy, Map<String, String> fields) {
+    public static String fields(FeaturePolicy policy, ObjectNode input) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        input.properties().forEach(field -> {
+            if (!field.getValue().isTextual() && !field.getValue().isNull()) {
+                throw new IllegalArgumentException("\"" + field.getKey() + "\" must be a string");
+            }
+            fields.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
+        });
+        return fields(policy, fields);
+    }
+
+    /** {@link #fields(FeaturePolicy, ObjectNode)}, from the fields by name. */
+    static String fields(FeaturePolicy policy, Map<String, String> fields) {
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("a feature's input has at least one field");
         }

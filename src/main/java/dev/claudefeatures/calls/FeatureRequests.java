@@ -1,9 +1,7 @@
 package dev.claudefeatures.calls;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -67,16 +65,14 @@ class FeatureRequests {
 
     /** The input's fields checked by the facade's rules, then by the feature's own, as the prompt's text. */
     private String checked(FeaturePolicy policy, FeatureInput input) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        json.<ObjectNode>valueToTree(Objects.requireNonNull(input, "the request reader gives every feature an input"))
-                .properties().forEach(field -> {
-                    if (!field.getValue().isTextual() && !field.getValue().isNull()) {
-                        throw new IllegalArgumentException(input.getClass().getName() + "." + field.getKey()
-                                + " is not text: every field of a FeatureInput is a String");
-                    }
-                    fields.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
-                });
-        String text = FeatureMessages.fields(policy, fields);
+        String text;
+        try {
+            text = FeatureMessages.fields(policy, json.<ObjectNode>valueToTree(
+                    Objects.requireNonNull(input, "the request reader gives every feature an input")));
+        } catch (IllegalArgumentException notText) {
+            throw new IllegalStateException(input.getClass().getName() + ": every field of a FeatureInput is a String",
+                    notText);
+        }
         input.check();
         return text;
     }

@@ -223,16 +223,9 @@ public final class EvaluateCommand {
             return FeatureMessages.documents(policy, documents, call.path("question").asText(null));
         }
         // The feature's request body, as its resource reads it ({"text": ...}, {"ticket": ...}, ...).
-        Map<String, String> fields = new LinkedHashMap<>();
-        call.properties().forEach(field -> {
-            if (!"expected".equals(field.getKey())) {
-                if (!field.getValue().isTextual()) {
-                    throw new IllegalArgumentException("\"" + field.getKey() + "\" must be a string");
-                }
-                fields.put(field.getKey(), field.getValue().asText());
-            }
-        });
-        return List.of(Message.user(FeatureMessages.fields(policy, fields)));
+        ObjectNode input = ((ObjectNode) call).deepCopy();
+        input.remove("expected");
+        return List.of(Message.user(FeatureMessages.fields(policy, input)));
     }
 
     private static String describe(RuntimeException bad) {
