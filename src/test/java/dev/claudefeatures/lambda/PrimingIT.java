@@ -120,6 +120,7 @@ class PrimingIT {
                 upstream.baseUri(), secrets.endpoint());
         env.putAll(more);
         env.put("LAMBDA_PRIMING", "init");
+        env.put("ANTHROPIC_SIMULATOR_PORT", "0"); // Lambda gives the function the port to itself; this machine may not
         env.put("LAMBDA_PRIMING_ROUNDS", "2"); // the default 300 would add seconds to each start
         return PackagedFunction.start(codeUri, Path.of("target", "lambda-runtime"),
                 Files.createDirectories(Path.of("target", "priming", name)), template.functionMemoryMb(), env);
