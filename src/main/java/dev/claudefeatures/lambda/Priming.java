@@ -54,8 +54,8 @@ public class Priming {
     private static final Logger LOG = Logger.getLogger(Priming.class);
     /** Within Lambda's 10 s for a restore hook, with room to spare. */
     private static final Duration CONNECT_AHEAD_WITHIN = Duration.ofSeconds(3);
-    /** Strongly held: CRaC keeps only weak references to the resources registered with it. */
-    private static volatile org.crac.Resource snapshotHook;
+    /** Held by this bean, which the container holds: CRaC keeps only weak references to its resources. */
+    private volatile org.crac.Resource snapshotHook;
 
     /** The header a caller that reads a stream sends, and the value of it. */
     private static final String ACCEPT = "accept";

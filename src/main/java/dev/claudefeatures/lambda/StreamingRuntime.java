@@ -2,13 +2,12 @@ package dev.claudefeatures.lambda;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -132,38 +131,28 @@ public class StreamingRuntime {
         };
     }
 
-    /** One invocation of the application as this loop makes it, its answer read and dropped; returns the status. */
+    /**
+     * One invocation of the application as this loop makes it, through the same queue and prelude,
+     * its answer read and dropped; returns the status.
+     */
     private int rehearse(String event) {
-        CompletableFuture<Integer> status = new CompletableFuture<>();
-        CountDownLatch ended = new CountDownLatch(1);
+        BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
         try {
             VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(event), new RuntimeContext(
-                    "priming-" + UUID.randomUUID(), null, System.currentTimeMillis() + REHEARSAL_TIME_MS),
-                    new VirtualHttp.Listener() {
-                        @Override
-                        public void head(int code, Map<String, List<String>> headers) {
-                            status.complete(code);
-                        }
-
-                        @Override
-                        public void chunk(byte[] bytes) {
-                        }
-
-                        @Override
-                        public void end() {
-                            ended.countDown();
-                        }
-
-                        @Override
-                        public void failed(Throwable failure) {
-                            status.complete(500);
-                            ended.countDown();
-                        }
-                    });
-            ended.await(REHEARSAL_TIME_MS, TimeUnit.MILLISECONDS);
-            return status.getNow(500);
+                    "priming-" + UUID.randomUUID(), null, System.currentTimeMillis() + REHEARSAL_TIME_MS), queueing(pieces));
+            Object first = pieces.poll(REHEARSAL_TIME_MS, TimeUnit.MILLISECONDS);
+            if (!(first instanceof byte[] prelude)) {
+                return 500;
+            }
+            for (Object piece = first; piece != END && !(piece instanceof Throwable); ) {
+                piece = pieces.poll(REHEARSAL_TIME_MS, TimeUnit.MILLISECONDS);
+                if (piece == null) {
+                    return 500;
+                }
+            }
+            return json.readTree(prelude, 0, prelude.length - 8).path("statusCode").asInt(500);
         } catch (IOException unreadable) {
-            throw new java.io.UncheckedIOException(unreadable);
+            throw new UncheckedIOException(unreadable);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return 500;
