@@ -48,6 +48,7 @@ class DeployedFeaturesTest {
 
         assertThat(missing).anyMatch(piece -> piece.startsWith("function TranslateFunction"))
                 .anyMatch(piece -> piece.startsWith("sample event infra/events/translate.json"))
+                .anyMatch(piece -> piece.startsWith("LAMBDA_FEATURE: translate in the Environment of TranslateFunction"))
                 .anyMatch(piece -> piece.startsWith("log group TranslateLogGroup"))
                 .anyMatch(piece -> piece.startsWith("alarm TranslateCostPerCallAnomalyAlarm"))
                 .anyMatch(piece -> piece.startsWith("alarm TranslateCostPerCallAlarm"))
@@ -110,6 +111,10 @@ class DeployedFeaturesTest {
             assertThat(expanded.resources().path(function).path("Type").asText()).as(function).isEqualTo("AWS::Lambda::Function");
             assertThat(properties.path("Runtime").asText()).as(function).isEqualTo("java21");
             assertThat(properties.path("ReservedConcurrentExecutions").asText()).as(function).isEqualTo("10");
+            assertThat(properties.path("Environment").path("Variables").path("LAMBDA_FEATURE").asText())
+                    .as("%s names its feature beside the Globals' variables", function).isEqualTo(feature);
+            assertThat(properties.path("Environment").path("Variables").path("TELEMETRY_SINK").isMissingNode())
+                    .as(function).isFalse();
             assertThat(expanded.resources().path(function + "Aliaslive").path("Type").asText()).as(function)
                     .isEqualTo("AWS::Lambda::Alias");
 

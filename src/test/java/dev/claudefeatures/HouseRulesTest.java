@@ -68,6 +68,13 @@ class HouseRulesTest {
             .that().areDeclaredInClassesThat().areAssignableTo("dev.claudefeatures.messages.AnthropicException")
             .should().beFinal();
 
+    /**
+     * State lives in CDI beans, which each application (and each test's) has its own of: a static
+     * field that can be reassigned is state shared by every application in the JVM, never reset.
+     */
+    static final ArchRule noStaticFieldIsReassignable = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields()
+            .that().areStatic().should().beFinal();
+
     /** The start-up check and the strict request reader find a feature by this declaration. */
     static final ArchRule everyResourceDeclaresItsFeature = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
             .that().resideInAPackage("dev.claudefeatures.features..").and().areAnnotatedWith(jakarta.ws.rs.Path.class)
@@ -98,7 +105,8 @@ class HouseRulesTest {
                 Map.entry("the spend brake, packaged alone, depends on nothing else of the project", theSpendBrakeStandsAlone),
                 Map.entry("the client's failures are immutable", theClientsFailuresAreImmutable),
                 Map.entry("every resource declares its feature", everyResourceDeclaresItsFeature),
-                Map.entry("one transport to the API", oneTransportToTheApi));
+                Map.entry("one transport to the API", oneTransportToTheApi),
+                Map.entry("no static field is reassignable: state lives in beans", noStaticFieldIsReassignable));
         return rules.entrySet().stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(production)))
                 .toList();

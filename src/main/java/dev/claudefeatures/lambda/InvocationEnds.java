@@ -5,35 +5,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.Unremovable;
+
 /**
  * Where the runtime says that an invocation's answer is complete and the metrics extension waits
- * for it, by request id, in whichever order the two come. Static because the managed runtime
- * instantiates the handler itself, outside CDI; the set it keeps is one process's invocations.
+ * for it, by request id, in whichever order the two come. Lambda hands an environment one
+ * invocation at a time, and the next only once every extension is done with the last, so an
+ * earlier end still kept when another comes is one that nothing waits for (no metrics extension):
+ * it is dropped then, and at most one end is ever kept.
  */
-final class InvocationEnds {
+@ApplicationScoped
+@Unremovable // looked up by LambdaHandler, which the managed runtime instantiates outside CDI
+public class InvocationEnds {
 
-    private static final ConcurrentHashMap<String, CountDownLatch> ENDS = new ConcurrentHashMap<>();
-    /** Only while something waits for ends (the metrics extension) are they kept: else each would stay. */
-    private static volatile boolean tracked;
-
-    private InvocationEnds() {
-    }
-
-    /** From now on, ends are kept until {@link #awaitEnd} takes them. */
-    static void track() {
-        tracked = true;
-    }
+    private final ConcurrentHashMap<String, CountDownLatch> ends = new ConcurrentHashMap<>();
 
     /** The answer of {@code requestId} has been handed to the runtime, whatever it was. */
-    static void ended(String requestId) {
-        if (tracked) {
-            ENDS.computeIfAbsent(requestId, id -> new CountDownLatch(1)).countDown();
-        }
+    public void ended(String requestId) {
+        ends.computeIfAbsent(requestId, id -> new CountDownLatch(1)).countDown();
+        ends.entrySet().removeIf(end -> !end.getKey().equals(requestId) && end.getValue().getCount() == 0);
     }
 
-    /** How many ends are kept now: none once each has been awaited. */
-    static int kept() {
-        return ENDS.size();
+    /** How many ends are kept now: at most the last one, none once it has been awaited. */
+    int kept() {
+        return ends.size();
     }
 
     /**
@@ -41,12 +38,12 @@ final class InvocationEnds {
      *
      * @return whether it ended in time
      */
-    static boolean awaitEnd(String requestId, Duration limit) throws InterruptedException {
+    boolean awaitEnd(String requestId, Duration limit) throws InterruptedException {
         try {
-            return ENDS.computeIfAbsent(requestId, id -> new CountDownLatch(1))
+            return ends.computeIfAbsent(requestId, id -> new CountDownLatch(1))
                     .await(Math.max(0, limit.toNanos()), TimeUnit.NANOSECONDS);
         } finally {
-            ENDS.remove(requestId);
+            ends.remove(requestId);
         }
     }
 }

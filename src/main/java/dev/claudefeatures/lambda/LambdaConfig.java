@@ -1,5 +1,7 @@
 package dev.claudefeatures.lambda;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,7 +25,13 @@ public interface LambdaConfig {
     boolean metricsAfterResponse();
 
     /**
-     * When to rehearse every feature once through the whole path against the offline simulator:
+     * The feature this function serves ({@link FunctionFeature}); template.yaml names it per
+     * function. Priming rehearses it alone; unset (dev, tests), every configured feature.
+     */
+    Optional<String> feature();
+
+    /**
+     * When to rehearse the function's feature through the whole path against the offline simulator:
      * {@code snapstart} (before SnapStart takes its snapshot, so that restored environments start
      * warm), {@code init} (at the end of every init, e.g. for provisioned concurrency; it lengthens
      * each cold start) or {@code off}.
@@ -32,8 +40,9 @@ public interface LambdaConfig {
     PrimingMode priming();
 
     /**
-     * How many times each feature is rehearsed: enough for the JIT to compile the hot path (with
-     * SnapStart the compiled code is in the snapshot), or 1 for class loading and set-up only.
+     * How many times each rehearsal is run: more than the 200 invocations after which the
+     * runtime's C1 compiler (Lambda's {@code -XX:TieredStopAtLevel=1}) compiles a method, so that the
+     * hot path is compiled (with SnapStart, in the snapshot); or 1 for class loading and set-up only.
      */
     @WithDefault("300")
     int primingRounds();

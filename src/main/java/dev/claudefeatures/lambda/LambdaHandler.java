@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudefeatures.web.Problem;
 import dev.claudefeatures.web.RequestUriCheck;
 import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
+import io.quarkus.arc.Arc;
 
 /**
  * The functions' handler: Quarkus's, and then word that the invocation's answer is complete, so
@@ -40,10 +41,14 @@ public class LambdaHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Created first: it starts the application, whose beans the handler then looks up. */
     private final QuarkusStreamHandler quarkus = new QuarkusStreamHandler();
+    private final InvocationEnds ends;
 
     public LambdaHandler() {
-        Priming.whenDue(this::prime);
+        // The managed runtime creates the handler outside CDI: its beans are looked up, once.
+        ends = Arc.container().instance(InvocationEnds.class).get();
+        Arc.container().instance(Priming.class).get().schedule(this::prime, false);
     }
 
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -56,7 +61,7 @@ public class LambdaHandler {
                 quarkus.handleRequest(new ByteArrayInputStream(event), output, context);
             }
         } finally {
-            InvocationEnds.ended(context.getAwsRequestId());
+            ends.ended(context.getAwsRequestId());
         }
     }
 

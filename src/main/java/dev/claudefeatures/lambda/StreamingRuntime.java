@@ -1,32 +1,27 @@
 package dev.claudefeatures.lambda;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The Lambda Runtime API loop of a function that streams its answers (a Function URL in
@@ -35,150 +30,129 @@ import io.quarkus.runtime.StartupEvent;
  * written: chunked, in Lambda's streaming mode, an HTTP-integration prelude (status and headers),
  * eight NUL bytes, then the body, each piece flushed as it comes.
  *
- * <p>Needed because quarkus-amazon-lambda-http answers through the managed runtime, which buffers
- * every response, and has no switch for its poll loop. It runs only where
+ * <p>Owned here because neither Quarkus nor AWS's Java runtime streams: quarkus-amazon-lambda-http
+ * answers through the managed runtime, which buffers every response, and Lambda streams responses
+ * natively only on its Node.js runtimes, otherwise through "a custom Runtime API integration"
+ * (docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html). It runs only where
  * {@code lambda.streaming-runtime=true}: the {@code stream-runtime} exec wrapper starts the
- * application through its own main (which starts no other poll loop) with that setting.
+ * application through its own main ({@link FunctionMain}), which runs this loop once the
+ * application has started.
  */
 @ApplicationScoped
 public class StreamingRuntime {
 
     private static final Logger LOG = Logger.getLogger(StreamingRuntime.class);
-    private static final String PREFIX = "/2018-06-01/runtime";
-    static final String STREAMING_CONTENT_TYPE = "application/vnd.awslambda.http-integration-response";
     private static final Object END = new Object();
     /** Where the Runtime Interface Client puts an invocation's X-Ray trace header, and X-Ray's libraries read it. */
     static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
+    /** How long a rehearsal may take, as its context tells the application. */
+    private static final long REHEARSAL_TIME_MS = 30_000;
 
     private final ObjectMapper json;
     private final ObjectReader events;
-    private final boolean enabled;
-    /** Built only where this loop runs (see {@link #start}). */
-    private HttpClient http;
-    private String api;
+    private final InvocationEnds ends;
+    private final Priming priming;
 
     @Inject
-    StreamingRuntime(ObjectMapper json, LambdaConfig config) {
+    StreamingRuntime(ObjectMapper json, InvocationEnds ends, Priming priming) {
         this.json = json;
         this.events = eventReader(json);
-        this.enabled = config.streamingRuntime();
+        this.ends = ends;
+        this.priming = priming;
     }
 
-    void start(@Observes StartupEvent started) {
-        if (!enabled) {
-            return;
-        }
-        api = System.getenv("AWS_LAMBDA_RUNTIME_API");
-        if (api == null) {
-            throw new IllegalStateException("lambda.streaming-runtime is on, but AWS_LAMBDA_RUNTIME_API is not set");
-        }
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        // Not a daemon: this loop is what keeps the function alive between invocations.
-        Thread loop = new Thread(this::loop, "lambda-streaming-runtime");
-        loop.start();
-    }
-
-    private void loop() {
-        // No invocation is taken before the application can answer it.
-        while (!VirtualHttp.ready() && !Thread.currentThread().isInterrupted()) {
-            pause(10);
-        }
-        Priming.whenDue(this::prime);
+    /** Primes as {@code lambda.priming} says, then serves invocations until the thread is interrupted. */
+    void run(RuntimeApi api) {
+        priming.schedule(this::rehearse, true);
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                serve(http.send(HttpRequest.newBuilder(URI.create("http://" + api + PREFIX + "/invocation/next"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+                serve(api, api.next());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-            } catch (Exception failure) {
+            } catch (IOException | RuntimeException failure) {
                 LOG.error("The Lambda Runtime API could not be read; trying again", failure);
-                pause(500);
+                pause();
             }
         }
     }
 
-    private void serve(HttpResponse<byte[]> next) throws IOException, InterruptedException {
-        String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
-        RuntimeContext context = new RuntimeContext(requestId,
-                next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElse(null),
-                next.headers().firstValue("Lambda-Runtime-Deadline-Ms").map(Long::parseLong).orElse(Long.MAX_VALUE));
+    private void serve(RuntimeApi api, RuntimeApi.Invocation invocation) throws IOException, InterruptedException {
+        String requestId = invocation.requestId();
+        RuntimeContext context = new RuntimeContext(requestId, invocation.functionArn(),
+                invocation.deadlineEpochMillis());
         // Where the RIC would put it, per invocation: an invocation without one must not inherit the last.
-        next.headers().firstValue("Lambda-Runtime-Trace-Id").ifPresentOrElse(
-                trace -> System.setProperty(TRACE_HEADER_PROPERTY, trace), () -> System.clearProperty(TRACE_HEADER_PROPERTY));
-        BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
-        try {
-            VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(next.body()), context, new VirtualHttp.Listener() {
-                @Override
-                public void head(int status, Map<String, List<String>> headers) {
-                    pieces.add(prelude(json, status, headers));
-                }
-
-                @Override
-                public void chunk(byte[] bytes) {
-                    pieces.add(bytes);
-                }
-
-                @Override
-                public void end() {
-                    pieces.add(END);
-                }
-
-                @Override
-                public void failed(Throwable failure) {
-                    pieces.add(failure);
-                }
-            });
-        } catch (RuntimeException unusable) {
-            try {
-                postError(requestId, unusable);
-            } finally {
-                InvocationEnds.ended(requestId);
-            }
-            return;
+        if (invocation.traceHeader() != null) {
+            System.setProperty(TRACE_HEADER_PROPERTY, invocation.traceHeader());
+        } else {
+            System.clearProperty(TRACE_HEADER_PROPERTY);
         }
         try {
-            Object first = pieces.take();
-            if (first instanceof Throwable failure) {
-                postError(requestId, failure);
+            BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
+            try {
+                VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(invocation.event()), context,
+                        queueing(pieces));
+            } catch (IOException | RuntimeException unusable) {
+                error(api, requestId, unusable);
                 return;
             }
-            stream(requestId, first, pieces);
+            Object first = pieces.take();
+            if (first instanceof Throwable failure) {
+                error(api, requestId, failure);
+                return;
+            }
+            stream(api, requestId, first, pieces);
         } finally {
-            InvocationEnds.ended(requestId);
+            ends.ended(requestId);
         }
     }
 
-    /** One invocation of the application as this loop makes it, its answer read and dropped; returns the status. */
-    private int prime(String event) {
-        java.util.concurrent.CompletableFuture<Integer> status = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    /** The answer's pieces, as they come, onto a queue: the prelude, each chunk, then its end or failure. */
+    private VirtualHttp.Listener queueing(BlockingQueue<Object> pieces) {
+        return new VirtualHttp.Listener() {
+            @Override
+            public void head(int status, Map<String, List<String>> headers) {
+                pieces.add(prelude(json, status, headers));
+            }
+
+            @Override
+            public void chunk(byte[] bytes) {
+                pieces.add(bytes);
+            }
+
+            @Override
+            public void end() {
+                pieces.add(END);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                pieces.add(failure);
+            }
+        };
+    }
+
+    /**
+     * One invocation of the application as this loop makes it, through the same queue and prelude,
+     * its answer read and dropped; returns the status.
+     */
+    private int rehearse(String event) {
+        BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
         try {
-            VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(event), new RuntimeContext("priming-" + java.util.UUID.randomUUID(),
-                    null, System.currentTimeMillis() + 30_000), new VirtualHttp.Listener() {
-                        @Override
-                        public void head(int code, Map<String, List<String>> headers) {
-                            status.complete(code);
-                        }
-
-                        @Override
-                        public void chunk(byte[] bytes) {
-                        }
-
-                        @Override
-                        public void end() {
-                            ended.countDown();
-                        }
-
-                        @Override
-                        public void failed(Throwable failure) {
-                            status.complete(500);
-                            ended.countDown();
-                        }
-                    });
-            ended.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            return status.getNow(500);
+            VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(event), new RuntimeContext(
+                    "priming-" + UUID.randomUUID(), null, System.currentTimeMillis() + REHEARSAL_TIME_MS), queueing(pieces));
+            Object first = pieces.poll(REHEARSAL_TIME_MS, TimeUnit.MILLISECONDS);
+            if (!(first instanceof byte[] prelude)) {
+                return 500;
+            }
+            for (Object piece = first; piece != END && !(piece instanceof Throwable); ) {
+                piece = pieces.poll(REHEARSAL_TIME_MS, TimeUnit.MILLISECONDS);
+                if (piece == null) {
+                    return 500;
+                }
+            }
+            return json.readTree(prelude, 0, prelude.length - 8).path("statusCode").asInt(500);
         } catch (IOException unreadable) {
-            throw new java.io.UncheckedIOException(unreadable);
+            throw new UncheckedIOException(unreadable);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return 500;
@@ -186,16 +160,9 @@ public class StreamingRuntime {
     }
 
     /** Posts the answer as it comes: the prelude first, then each piece, flushed. */
-    private void stream(String requestId, Object prelude, BlockingQueue<Object> pieces)
+    private static void stream(RuntimeApi api, String requestId, Object prelude, BlockingQueue<Object> pieces)
             throws IOException, InterruptedException {
-        HttpURLConnection post = (HttpURLConnection) URI.create("http://" + api + PREFIX + "/invocation/" + requestId
-                + "/response").toURL().openConnection();
-        post.setRequestMethod("POST");
-        post.setDoOutput(true);
-        post.setChunkedStreamingMode(0);
-        post.setRequestProperty("Lambda-Runtime-Function-Response-Mode", "streaming");
-        post.setRequestProperty("Content-Type", STREAMING_CONTENT_TYPE);
-        try (OutputStream out = post.getOutputStream()) {
+        try (OutputStream out = api.streamResponse(requestId)) {
             out.write((byte[]) prelude);
             out.flush();
             for (Object piece = pieces.take(); piece != END; piece = pieces.take()) {
@@ -208,11 +175,18 @@ public class StreamingRuntime {
                 out.flush();
             }
         }
-        try (InputStream in = post.getInputStream()) {
-            in.readAllBytes();
-        }
-        if (post.getResponseCode() != 202) {
-            LOG.errorf("The Lambda Runtime API refused the streamed response of %s: %d", requestId, post.getResponseCode());
+    }
+
+    private static void error(RuntimeApi api, String requestId, Throwable failure) throws IOException {
+        LOG.error("The invocation could not be handled", failure);
+        api.error(requestId, failure);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -239,15 +213,6 @@ public class StreamingRuntime {
         return bytes;
     }
 
-    private void postError(String requestId, Throwable failure) throws IOException, InterruptedException {
-        LOG.error("The invocation could not be handled", failure);
-        String body = json.createObjectNode().put("errorMessage", "the invocation could not be handled")
-                .put("errorType", failure.getClass().getSimpleName()).toString();
-        http.send(HttpRequest.newBuilder(URI.create("http://" + api + PREFIX + "/invocation/" + requestId + "/error"))
-                .header("Lambda-Runtime-Function-Error-Type", "Runtime.HandlerError")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
     /**
      * Reads the HTTP event of a Function URL invocation (the API Gateway v2 shape) whole into the
      * AWS library's own model: cookies, base64 body, query string, repeated headers (comma-joined,
@@ -255,14 +220,6 @@ public class StreamingRuntime {
      */
     static ObjectReader eventReader(ObjectMapper json) {
         return json.readerFor(APIGatewayV2HTTPEvent.class)
-                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

@@ -56,26 +56,6 @@ final class VirtualHttp {
     private VirtualHttp() {
     }
 
-    /** Whether the application's in-memory HTTP channel takes connections yet: it opens late in start-up. */
-    static boolean ready() {
-        try {
-            VirtualClientConnection.connect(new VirtualResponseHandler() {
-                @Override
-                public void handleMessage(Object message) {
-                    ReferenceCountUtil.release(message);
-                }
-
-                @Override
-                public void close() {
-                    // nothing was asked
-                }
-            }, VertxHttpRecorder.VIRTUAL_HTTP, null).close();
-            return true;
-        } catch (RuntimeException notYet) {
-            return false;
-        }
-    }
-
     /**
      * Starts the request; returns the connection, whose {@code close()} abandons it (the caller left),
      * or null when the event was answered a problem at once (a body that cannot be decoded).

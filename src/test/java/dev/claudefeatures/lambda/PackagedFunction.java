@@ -196,18 +196,20 @@ final class PackagedFunction implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits until the function polls for its first event (its init is done); fails if it dies first. */
+    /**
+     * Waits until the function polls for its first event (its init is done); fails if it dies or
+     * reports an init error first. Each of the three is a signal: nothing is polled.
+     */
     void awaitInit(FakeRuntimeApi runtimeApi, Duration limit) throws Exception {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!runtimeApi.firstPoll().isDone()) {
-            if (!process.isAlive() || runtimeApi.initError().isDone()) {
-                throw new AssertionError("the function did not start (exit " + (process.isAlive() ? "-" : process.exitValue())
-                        + "): " + runtimeApi.initError().getNow("") + "\n" + stderr());
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("the function did not poll for an event within " + limit + "\n" + stderr());
-            }
-            Thread.sleep(20);
+        try {
+            java.util.concurrent.CompletableFuture.anyOf(runtimeApi.firstPoll(), runtimeApi.initError(), process.onExit())
+                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException late) {
+            throw new AssertionError("the function did not poll for an event within " + limit + "\n" + stderr());
+        }
+        if (!runtimeApi.firstPoll().isDone()) {
+            throw new AssertionError("the function did not start (exit " + (process.isAlive() ? "-" : process.exitValue())
+                    + "): " + runtimeApi.initError().getNow("") + "\n" + stderr());
         }
     }
 

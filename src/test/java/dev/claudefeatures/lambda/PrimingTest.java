@@ -68,16 +68,11 @@ class PrimingTest {
         long mark = simulator.receivedCount();
 
         priming.snapshotHook(event -> {
-            try {
-                primed.add(JSON.readTree(event).path("rawPath").asText());
-                String answer = given().contentType(ContentType.JSON).body(event).when().post("/_lambda_")
-                        .then().extract().asString();
-                return JSON.readTree(answer).path("statusCode").asInt();
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
-        }).beforeCheckpoint(null);
+            primed.add(path(event));
+            return statusOf(lambda(event));
+        }, false).beforeCheckpoint(null);
 
+        assertThat(config.feature()).as("no feature named, as in dev: every one is rehearsed").isEmpty();
         assertThat(config.primingRounds()).isEqualTo(2);
         assertThat(primed).as("each configured feature, once per round").hasSize(2 * policies.features().size())
                 .containsAll(List.of("/summarise", "/chat", "/classify/ticket"));
@@ -94,13 +89,60 @@ class PrimingTest {
     }
 
     @Test
+    void aFunctionThatNamesItsFeatureRehearsesItAloneWithItsSampleEvent() throws Exception {
+        List<Priming.SampleEvent> rehearsals = priming.rehearsals(List.of("summarise"), false);
+
+        assertThat(rehearsals).singleElement().satisfies(rehearsal -> {
+            assertThat(rehearsal.feature()).isEqualTo("summarise");
+            assertThat(path(rehearsal.event())).isEqualTo("/summarise");
+            assertThat(statusOf(lambda(rehearsal.event()))).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void aRuntimeThatStreamsRehearsesTheStreamedAnswerToo() throws Exception {
+        List<Priming.SampleEvent> rehearsals = priming.rehearsals(List.of("chat"), true);
+
+        assertThat(rehearsals).hasSize(2).allSatisfy(rehearsal -> assertThat(rehearsal.feature()).isEqualTo("chat"));
+        com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(lambda(rehearsals.get(0).event()));
+        com.fasterxml.jackson.databind.JsonNode streamed = JSON.readTree(lambda(rehearsals.get(1).event()));
+        assertThat(json.path("headers").path("Content-Type").asText()).startsWith("application/json");
+        assertThat(JSON.readTree(rehearsals.get(1).event()).path("headers").path("accept").asText())
+                .isEqualTo("text/event-stream");
+        assertThat(streamed.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(streamed.path("headers").path("Content-Type").asText()).startsWith("text/event-stream");
+        assertThat(streamed.path("body").asText()).contains("event:delta", "event:done");
+    }
+
+    /** The event's answer, as the mock event server gives an answer of the function: whole. */
+    private static String lambda(String event) {
+        return given().contentType(ContentType.JSON).body(event).when().post("/_lambda_").then().extract().asString();
+    }
+
+    private static int statusOf(String answer) {
+        try {
+            return JSON.readTree(answer).path("statusCode").asInt();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String path(String event) {
+        try {
+            return JSON.readTree(event).path("rawPath").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void afterTheRestoreTheKeyIsReadAndTheApiConnectedWithOneFreeCallThatRecordsNothing() throws Exception {
         List<List<CallRecord>> published = new CopyOnWriteArrayList<>();
         QuarkusMock.installMockForType(new DeferrableSink(published::add, false, rehearsal), DeferrableSink.class);
         LineCapture stdout = LineCapture.install();
         long mark = simulator.receivedCount();
 
-        priming.snapshotHook(event -> 200).afterRestore(null);
+        priming.snapshotHook(event -> 200, false).afterRestore(null);
 
         assertThat(simulator.receivedSince(mark)).singleElement().satisfies(call -> {
             assertThat(call.path()).isEqualTo("/v1/messages/count_tokens");
@@ -144,7 +186,7 @@ class PrimingTest {
         simulator.failNext(Fault.error(401, "authentication_error"));
         long mark = simulator.receivedCount();
 
-        priming.snapshotHook(event -> 200).afterRestore(null);
+        priming.snapshotHook(event -> 200, false).afterRestore(null);
 
         assertThat(simulator.receivedSince(mark)).as("a 401 is not retried").hasSize(1);
         given().contentType(ContentType.JSON).body("{\"text\": \"The first call after the restore.\"}")

@@ -93,6 +93,11 @@ public final class FeatureDeployment {
         if (!"AWS::Serverless::Function".equals(functionResource.path("Type").asText())) {
             missing.add("function " + function + " (AWS::Serverless::Function)");
         }
+        if (!feature.equals(functionResource.path("Properties").path("Environment").path("Variables")
+                .path("LAMBDA_FEATURE").asText())) {
+            missing.add("LAMBDA_FEATURE: " + feature + " in the Environment of " + function
+                    + " (the feature it serves, which priming rehearses)");
+        }
         if (!Files.isRegularFile(sampleEvent(feature))) {
             missing.add("sample event " + sampleEvent(feature) + " (its route comes from there)");
         } else if (!hasRoute(functionResource.path("Properties"), routeKey(feature))) {
