@@ -192,6 +192,19 @@ final class PackagedFunction implements AutoCloseable {
         return Math.round(used);
     }
 
+    /** The name of every class the function's JVM has loaded so far ({@code jcmd VM.class_hierarchy}). */
+    java.util.Set<String> loadedClasses() throws IOException, InterruptedException {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        Process jcmd = new ProcessBuilder(bin.resolve("jcmd").toString(), Long.toString(pid()), "VM.class_hierarchy")
+                .redirectErrorStream(true).start();
+        String hierarchy = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        // One class a line, indented by its depth: "|  |--io.example.Name/0x... (intf)", or ".../null".
+        return hierarchy.lines().map(line -> line.replaceFirst("^[|\\s-]*", ""))
+                .filter(line -> line.contains("/")).map(line -> line.substring(0, line.indexOf('/')))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -84,6 +84,8 @@ class ProdParityIT {
     private Duration outOfTimeTook;
     /** Whether anything connected to the OTLP endpoint the function was given: traces are off by default. */
     private boolean otlpConnected;
+    /** Every class the function had loaded after the invocations. */
+    private Set<String> loadedClasses;
 
     @BeforeAll
     void runTheSampleEventsThroughThePackagedFunction() throws Exception {
@@ -140,6 +142,7 @@ class ProdParityIT {
                 }
                 stdoutText = String.join("\n", function.stdoutLines());
                 stderrText = function.stderr();
+                loadedClasses = function.loadedClasses();
             }
             upstreamKeys = upstream.received().stream().map(request -> request.header("x-api-key")).toList();
             otlpConnected = anyConnectionWaiting(collector);
@@ -335,6 +338,20 @@ class ProdParityIT {
     @Test
     void withoutTheTracingLayerNothingIsExported() {
         assertThat(otlpConnected).as("a connection to the OTLP endpoint").isFalse();
+    }
+
+    /**
+     * Traces off costs no start-up and no span: the OpenTelemetry SDK is never built
+     * (telemetry/TracingSdk), so neither it nor its autoconfiguration is loaded by init, and the
+     * invocations record no span (a disabled SDK would still have, with nowhere to send them).
+     */
+    @Test
+    void withoutTheTracingLayerTheOpenTelemetrySdkIsNeverBuilt() {
+        assertThat(loadedClasses).as("classes loaded").hasSizeGreaterThan(1000)
+                .contains("io.opentelemetry.api.OpenTelemetry", "dev.claudefeatures.telemetry.Traces")
+                .doesNotContain("io.opentelemetry.sdk.OpenTelemetrySdk",
+                        "io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk",
+                        "io.opentelemetry.sdk.trace.SdkTracerProvider", "io.opentelemetry.sdk.trace.SdkSpan");
     }
 
     @Test
