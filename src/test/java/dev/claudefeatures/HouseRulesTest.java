@@ -84,8 +84,10 @@ class HouseRulesTest {
     static final ArchRule oneTransportToTheApi = noClasses()
             .that().resideOutsideOfPackages("dev.claudefeatures.lambda..", "dev.claudefeatures.simulator..")
             .and().doNotHaveFullyQualifiedName("dev.claudefeatures.messages.AnthropicTransport")
-            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.eclipse.microprofile.rest.client..",
-                    "io.quarkus.rest.client..", "org.jboss.resteasy.reactive.client..")
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                    "java.net.http..", "org.eclipse.microprofile.rest.client..", "io.quarkus.rest.client..",
+                    "org.jboss.resteasy.reactive.client..")
+                    .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(java.net.URLConnection.class)))
             .because("the API is reached through messages.AnthropicTransport alone; lambda/ speaks to Lambda's "
                     + "Runtime API, not to Anthropic's");
 

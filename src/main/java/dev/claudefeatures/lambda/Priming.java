@@ -133,9 +133,8 @@ public class Priming {
             return Map.of();
         }
         long start = System.nanoTime();
-        // What the first real call needs that the rehearsal does not touch: the secret's client, the API's HTTP client.
+        // What the first real call needs that the rehearsal does not touch: the secret's client.
         endpoint.prepare();
-        client.prepare();
         StandInEndpoint standIn = standIns.get();
         // Offline, the simulator is already what the features talk to: it stays up.
         boolean startedHere = !standIn.answering();
@@ -153,7 +152,6 @@ public class Priming {
             });
         } finally {
             endpoint.restore();
-            client.closeConnections();
             if (startedHere) {
                 standIn.stop();
             }

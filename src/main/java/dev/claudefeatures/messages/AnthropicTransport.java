@@ -2,27 +2,22 @@ package dev.claudefeatures.messages;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,10 +32,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the key's redaction from every error. Two ways of calling: {@link #send} (one JSON answer) and
  * {@link #stream} (server-sent events, handed on as they arrive).
  *
- * <p>On the JDK's {@link HttpClient}, not the typed Quarkus REST client: the {@code evaluate}
- * command runs outside Quarkus, where that client cannot run, and on the warm path the REST client
- * cost more per call than this one (docs/PERFORMANCE.md, "One transport": {@code InvocationBenchmark}
- * (b) before and after).
+ * <p>On the JDK's {@link HttpURLConnection}: each exchange runs on the calling thread, with the
+ * JDK's keep-alive cache, over HTTP/1.1. Not the typed Quarkus REST client: the {@code evaluate}
+ * command runs outside Quarkus, where that client cannot run, and on the warm path the REST
+ * client's Vert.x exchange cost two thread hops per call. Not the JDK's {@code HttpClient} either:
+ * measured as this transport's first version, it added 0.6 ms p50 and 0.6 ms of CPU to a packaged
+ * function's invocation against the REST client, its selector and executor threads a quarter of
+ * the samples (docs/PERFORMANCE.md, "One transport").
  */
 public final class AnthropicTransport {
 
@@ -84,13 +82,12 @@ public final class AnthropicTransport {
     private final Retrier retrier;
     private final Ticker ticker;
     private final List<String> configuredBetas;
-    /** Closes a stream at its deadline: reading blocks, so something else has to end it. */
+    /** Ends an attempt or a stream at its time: reading blocks, so something else has to end it. */
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "anthropic-stream-deadlines");
+        Thread thread = new Thread(runnable, "anthropic-deadlines");
         thread.setDaemon(true);
         return thread;
     });
-    private volatile HttpClient http;
 
     public AnthropicTransport(AnthropicConfig config, AnthropicEndpoint endpoint, ObjectMapper json, Sleeper sleeper,
             Ticker ticker) {
@@ -130,10 +127,13 @@ public final class AnthropicTransport {
      * {@link AnthropicResponseException}; no answer as an {@link AnthropicTransportException}.
      */
     public <T> Received<T> send(Call call, Class<T> type, Deadline deadline) {
-        Retrier.Outcome<HttpResponse<byte[]>> outcome = retrier.run(timeout -> attempt(call, timeout), deadline);
-        HttpResponse<byte[]> response = outcome.value();
-        return new Received<>(read(response.body(), type), requestId(response.headers()), outcome.attempts(),
+        Retrier.Outcome<Answered> outcome = retrier.run(timeout -> attempt(call, timeout), deadline);
+        return new Received<>(read(outcome.value().body(), type), outcome.value().requestId(), outcome.attempts(),
                 outcome.elapsed());
+    }
+
+    /** A whole answer of one attempt. */
+    private record Answered(byte[] body, String requestId) {
     }
 
     /**
@@ -147,14 +147,13 @@ public final class AnthropicTransport {
      */
     public Received<Void> stream(Call call, Deadline deadline, StreamReader reader, StreamCancellation cancellation) {
         long start = deadline.ticker().nanoTime();
-        Retrier.Outcome<HttpResponse<InputStream>> opened = retrier.run(timeout -> open(call, timeout), deadline);
-        HttpResponse<InputStream> response = opened.value();
-        String requestId = requestId(response.headers());
-        InputStream body = response.body();
-        cancellation.onCancel(() -> closeQuietly(body));
-        ScheduledFuture<?> timer = deadlines.schedule(() -> closeQuietly(body),
+        Retrier.Outcome<HttpURLConnection> opened = retrier.run(timeout -> open(streaming(call), timeout), deadline);
+        HttpURLConnection connection = opened.value();
+        String requestId = connection.getHeaderField("request-id");
+        cancellation.onCancel(connection::disconnect);
+        ScheduledFuture<?> timer = deadlines.schedule(connection::disconnect,
                 Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
-        try (body) {
+        try (InputStream body = connection.getInputStream()) {
             reader.opened(requestId);
             SseDecoder decoder = new SseDecoder();
             byte[] buffer = new byte[8192];
@@ -165,6 +164,7 @@ public final class AnthropicTransport {
             }
             return new Received<>(null, requestId, opened.attempts(), deadline.since(start));
         } catch (AnthropicException failure) {
+            connection.disconnect();
             throw failure.after(new CallHistory(opened.attempts(), deadline.since(start), null));
         } catch (IOException broken) {
             AnthropicTransportException failure;
@@ -181,73 +181,49 @@ public final class AnthropicTransport {
         }
     }
 
-    /** Builds the HTTP client now, so that the first call does not pay for it (priming calls it). */
-    public void prepare() {
-        http();
-    }
-
     /**
-     * Closes the connections kept open, e.g. to the offline simulator once priming is done with
-     * it, so that no snapshot holds them; the next call opens what it needs.
+     * One attempt, on this thread, given up (its connection closed) after {@code timeout}: the
+     * socket's own timeouts cover each connect and read, the timer the attempt as a whole.
      */
-    public void closeConnections() {
-        HttpClient open;
-        synchronized (this) {
-            open = http;
-            http = null;
-        }
-        // HttpClient is AutoCloseable from Java 21, the runtime Lambda runs; on 17 it is left to the collector.
-        if (open instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // a client that cannot close leaves only idle connections behind
-            }
-        }
-    }
-
-    /** One attempt, given up (and its exchange cancelled) after {@code timeout}. */
-    private HttpResponse<byte[]> attempt(Call call, Duration timeout) {
-        CompletableFuture<HttpResponse<byte[]>> pending = http().sendAsync(request(call, timeout, "application/json"),
-                HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> response;
+    private Answered attempt(Call call, Duration timeout) {
+        HttpURLConnection connection = connection(call, timeout, "application/json");
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> timer = deadlines.schedule(() -> {
+            late.set(true);
+            connection.disconnect();
+        }, Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         try {
-            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException slow) {
-            pending.cancel(true);
-            throw new AnthropicTransportException("the Anthropic API did not answer in time", slow, true);
-        } catch (ExecutionException failed) {
-            throw unanswered(failed.getCause());
-        } catch (CancellationException | InterruptedException interrupted) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new AnthropicTransportException("interrupted before the Anthropic API answered", interrupted, false);
+            send(connection, call);
+            int status = connection.getResponseCode();
+            if (status / 100 != 2) {
+                throw rejected(status, connection, readError(connection.getErrorStream()));
+            }
+            try (InputStream body = connection.getInputStream()) {
+                return new Answered(body.readAllBytes(), connection.getHeaderField("request-id"));
+            }
+        } catch (IOException failed) {
+            throw late.get() ? new AnthropicTransportException("the Anthropic API did not answer in time", failed, true)
+                    : unanswered(failed);
+        } finally {
+            timer.cancel(false);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw rejected(response.statusCode(), response.headers(),
-                    new String(response.body(), 0, Math.min(response.body().length, ERROR_BODY_LIMIT),
-                            StandardCharsets.UTF_8));
-        }
-        return response;
     }
 
     /** One attempt at opening a stream: a 200 with its body still to read, or the API's error. */
-    private HttpResponse<InputStream> open(Call call, Duration timeout) {
-        HttpResponse<InputStream> response;
+    private HttpURLConnection open(Call call, Duration timeout) {
+        HttpURLConnection connection = connection(call, timeout, "text/event-stream");
         try {
-            // The request's timeout ends with the response's head: the body is the deadline's to end.
-            response = http().send(request(streaming(call), timeout, "text/event-stream"),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            // The socket's timeouts bound the connect and the wait for the head; the body is the deadline's.
+            send(connection, call);
+            int status = connection.getResponseCode();
+            if (status / 100 != 2) {
+                throw rejected(status, connection, readError(connection.getErrorStream()));
+            }
+            return connection;
         } catch (IOException failed) {
+            connection.disconnect();
             throw unanswered(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AnthropicTransportException("interrupted before the Anthropic API answered", interrupted, false);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw rejected(response.statusCode(), response.headers(), readError(response.body()));
-        }
-        return response;
     }
 
     private Call streaming(Call call) {
@@ -256,27 +232,44 @@ public final class AnthropicTransport {
         return new Call(call.method(), call.path(), body, call.betas());
     }
 
-    private HttpRequest request(Call call, Duration timeout, String accept) {
+    private HttpURLConnection connection(Call call, Duration timeout, String accept) {
         URI baseUri = endpoint.baseUri();
         URI uri = call.path().startsWith("/") ? URI.create(baseUri.toString().replaceAll("/$", "") + call.path())
                 : URI.create(call.path());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                // Per request, since the endpoint can change (priming's simulator, then the API):
-                // plain HTTP is the simulator's, with no h2c upgrade to negotiate.
-                .version("http".equals(uri.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                .timeout(timeout)
-                .header("accept", accept)
-                .header("x-api-key", endpoint.apiKey())
-                .header("anthropic-version", config.version().wireName());
-        String betas = betas(call.betas());
-        if (betas != null) {
-            request.header("anthropic-beta", betas);
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) Math.max(1, Math.min(config.connectTimeout().toMillis(),
+                    timeout.toMillis())));
+            connection.setReadTimeout((int) Math.max(1, timeout.toMillis()));
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestMethod(call.method());
+            connection.setRequestProperty("accept", accept);
+            connection.setRequestProperty("x-api-key", endpoint.apiKey());
+            connection.setRequestProperty("anthropic-version", config.version().wireName());
+            String betas = betas(call.betas());
+            if (betas != null) {
+                connection.setRequestProperty("anthropic-beta", betas);
+            }
+            return connection;
+        } catch (IOException | IllegalArgumentException notAUrl) {
+            throw new AnthropicTransportException("could not reach the Anthropic API at " + uri, notAUrl, false);
         }
+    }
+
+    /** Writes the call's body, if it has one; connecting on the way. */
+    private void send(HttpURLConnection connection, Call call) throws IOException {
         if (call.body() == null) {
-            return request.method(call.method(), HttpRequest.BodyPublishers.noBody()).build();
+            connection.connect();
+            return;
         }
-        return request.header("content-type", "application/json")
-                .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(write(call.body()))).build();
+        byte[] body = write(call.body());
+        connection.setRequestProperty("content-type", "application/json");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
     }
 
     /** The configured betas and the call's own, each once, comma-separated; null when there are none. */
@@ -288,15 +281,15 @@ public final class AnthropicTransport {
 
     /** A failure that is not the API's answer: timeouts are told apart by their type. */
     static AnthropicTransportException unanswered(Throwable failure) {
-        if (failure instanceof HttpTimeoutException slow) { // a connect timeout is one too
+        if (failure instanceof SocketTimeoutException slow) { // the connect's and each read's
             return new AnthropicTransportException("the Anthropic API did not answer in time", slow, true);
         }
         return new AnthropicTransportException("could not reach the Anthropic API", failure, false);
     }
 
     /** The API's error answer, as the exception of its meaning, without the key; a 401 has the key read anew. */
-    private AnthropicApiException rejected(int status, HttpHeaders headers, String body) {
-        AnthropicApiException failure = ApiErrors.of(status, name -> headers.firstValue(name).orElse(null), body);
+    private AnthropicApiException rejected(int status, HttpURLConnection connection, String body) {
+        AnthropicApiException failure = ApiErrors.of(status, connection::getHeaderField, body);
         if (failure instanceof AnthropicApiException.Authentication) {
             endpoint.keyRejected();
         }
@@ -325,11 +318,11 @@ public final class AnthropicTransport {
         }
     }
 
-    private static String requestId(HttpHeaders headers) {
-        return headers.firstValue("request-id").orElse(null);
-    }
-
+    /** At most {@value #ERROR_BODY_LIMIT} bytes of an error body; none when there is none. */
     private static String readError(InputStream body) {
+        if (body == null) {
+            return "";
+        }
         try (body) {
             return new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
@@ -337,30 +330,8 @@ public final class AnthropicTransport {
         }
     }
 
-    private HttpClient http() {
-        HttpClient built = http;
-        if (built == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-                }
-                built = http;
-            }
-        }
-        return built;
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // closing is all that is wanted; the reader sees the stream end
-        }
-    }
-
-    /** Stops the stream deadlines' thread. */
+    /** Stops the timers' thread. */
     public void close() {
         deadlines.shutdownNow();
-        closeConnections();
     }
 }

@@ -102,20 +102,6 @@ public class MessagesClient {
         return transport.send(AnthropicTransport.Call.post(COUNT_TOKENS, request), TokenCount.class, deadline).body();
     }
 
-    /** Builds the HTTP client now, so that the first call finds it ready. */
-    public void prepare() {
-        transport.prepare();
-    }
-
-    /**
-     * Closes the connections the client holds (to the simulator, after priming), so that no
-     * snapshot keeps them, and builds its HTTP client anew for the first real call.
-     */
-    public void closeConnections() {
-        transport.closeConnections();
-        transport.prepare();
-    }
-
     @PreDestroy
     void close() {
         transport.close();
