@@ -266,7 +266,8 @@ public final class AnthropicTransport {
         byte[] body = write(call.body());
         connection.setRequestProperty("content-type", "application/json");
         connection.setDoOutput(true);
-        connection.setFixedLengthStreamingMode(body.length);
+        // Not in streaming mode: buffered, the body leaves with the head in one write, where a
+        // second small write would wait on the first's acknowledgement (Nagle).
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body);
         }
