@@ -34,11 +34,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>On the JDK's {@link HttpURLConnection}: each exchange runs on the calling thread, with the
  * JDK's keep-alive cache, over HTTP/1.1. Not the typed Quarkus REST client: the {@code evaluate}
- * command runs outside Quarkus, where that client cannot run, and on the warm path the REST
- * client's Vert.x exchange cost two thread hops per call. Not the JDK's {@code HttpClient} either:
- * measured as this transport's first version, it added 0.6 ms p50 and 0.6 ms of CPU to a packaged
- * function's invocation against the REST client, its selector and executor threads a quarter of
- * the samples (docs/PERFORMANCE.md, "One transport").
+ * command runs outside Quarkus, where that client cannot run, and its Vert.x exchange costs two
+ * thread hops per call: a call took 1.0 ms p50 on it, 0.4 ms on this transport (InvocationBenchmark
+ * (b), loopback). Not the JDK's {@code HttpClient} either:
+ * it hands each exchange to its selector and executor threads, 23 % of a warm invocation's CPU
+ * samples; on this one the packaged function's invocation took 2.2 ms p50 where it took 3.3 ms
+ * (docs/PERFORMANCE.md, "One transport").
  */
 public final class AnthropicTransport {
 
