@@ -72,9 +72,13 @@ class CachedFeaturesTest {
     @Test
     void anAnswerWithoutDocumentsOrQuestionIsA400() {
         given().contentType(ContentType.JSON).body("{\"documents\":[],\"question\":\"Why?\"}")
-                .when().post("/answer").then().statusCode(400).contentType("application/problem+json");
+                .when().post("/answer").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("The field 'documents' is required and must not be "
+                        + "blank, e.g. {\"documents\": [\"...\"], \"question\": \"...\"}."));
         given().contentType(ContentType.JSON).body("{\"documents\":[\"a document\"],\"question\":\" \"}")
-                .when().post("/answer").then().statusCode(400).contentType("application/problem+json");
+                .when().post("/answer").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("The field 'question' is required and must not be "
+                        + "blank, e.g. {\"question\": \"...\"}."));
         given().contentType(ContentType.JSON).body("{\"documents\":[\"a\",\"a\"],\"question\":42}")
                 .when().post("/answer").then().statusCode(400).contentType("application/problem+json");
     }

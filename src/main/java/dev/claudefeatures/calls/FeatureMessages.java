@@ -22,11 +22,6 @@ public final class FeatureMessages {
     private FeatureMessages() {
     }
 
-    /** One input text, as one user turn. */
-    public static List<Message> text(FeaturePolicy policy, String input) {
-        return List.of(Message.user(checked(policy, input)));
-    }
-
     /**
      * A feature's input fields (as JSON: each a string, or null when absent), each checked, as the text
      * of one user turn: a single field as it is, several each in a tag of its name, in the order
@@ -74,18 +69,20 @@ public final class FeatureMessages {
      */
     public static List<Message> documents(FeaturePolicy policy, List<String> documents, String question) {
         if (documents == null || documents.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars());
+            throw new InvalidInputException(InvalidInputException.Reason.MISSING, 0, policy.maxInputChars(),
+                    "documents");
         }
         int length = (question == null ? 0 : question.length())
                 + documents.stream().mapToInt(document -> document == null ? 0 : document.length()).sum();
         if (length > policy.maxInputChars()) {
-            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars());
+            throw new InvalidInputException(InvalidInputException.Reason.TOO_LARGE, length, policy.maxInputChars(),
+                    "documents, question");
         }
         List<ContentBlock> content = new ArrayList<>();
         for (String document : documents) {
-            content.add(ContentBlock.Document.text(checked(policy, document)));
+            content.add(ContentBlock.Document.text(checked(policy, "documents", document)));
         }
-        content.add(new ContentBlock.Text(checked(policy, question)));
+        content.add(new ContentBlock.Text(checked(policy, "question", question)));
         return List.of(Message.user(content));
     }
 
@@ -121,10 +118,6 @@ public final class FeatureMessages {
                     "messages");
         }
         return messages;
-    }
-
-    static String checked(FeaturePolicy policy, String input) {
-        return checked(policy, "text", input);
     }
 
     private static String checked(FeaturePolicy policy, String field, String input) {

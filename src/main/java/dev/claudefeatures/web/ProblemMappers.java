@@ -40,9 +40,11 @@ public class ProblemMappers {
         String field = "'" + e.field().replace(", ", "', '") + "'";
         return answer(switch (e.reason()) {
             case MISSING -> Problem.of(ProblemType.INVALID_INPUT, 400, "The field " + field
-                    + " is required and must not be blank, e.g. " + ("messages".equals(e.field())
-                            ? "{\"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}."
-                            : "{\"" + e.field() + "\": \"...\"}."));
+                    + " is required and must not be blank, e.g. " + switch (e.field()) {
+                        case "messages" -> "{\"messages\": [{\"role\": \"user\", \"content\": \"...\"}]}.";
+                        case "documents" -> "{\"documents\": [\"...\"], \"question\": \"...\"}.";
+                        default -> "{\"" + e.field() + "\": \"...\"}.";
+                    });
             case MALFORMED -> Problem.of(ProblemType.INVALID_INPUT, 400,
                     "The field " + field + " is not well-formed Unicode (a surrogate without its pair).");
             case TOO_LARGE -> Problem.of(ProblemType.INPUT_TOO_LARGE, 413, (e.field().contains(", ")
