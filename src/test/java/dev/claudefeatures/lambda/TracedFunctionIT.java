@@ -97,7 +97,9 @@ class TracedFunctionIT {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            exported.subList(from, exported.size()).forEach(all::writeBytes);
+            // A snapshot first: a sub-list of the live list fails once the exporter adds to it.
+            List<byte[]> snapshot = List.copyOf(exported);
+            snapshot.subList(from, snapshot.size()).forEach(all::writeBytes);
             String text = all.toString(StandardCharsets.ISO_8859_1);
             if (java.util.Arrays.stream(names).allMatch(text::contains) || System.nanoTime() > giveUp) {
                 return all.toByteArray();
