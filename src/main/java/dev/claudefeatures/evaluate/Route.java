@@ -30,8 +30,8 @@ enum Route {
             return withKey(config, "anthropic.offline is false, but there is no API key: set ANTHROPIC_API_KEY "
                     + "(evaluate does not read Secrets Manager)");
         }
-        if (pointsElsewhere(config.baseUrl())) {
-            return withKey(config, "anthropic.base-url is " + config.baseUrl() + ", not the API, and there is no "
+        if (config.baseUrl().filter(Route::pointsElsewhere).isPresent()) {
+            return withKey(config, "anthropic.base-url is " + config.baseUrl().get() + ", not the API, and there is no "
                     + "API key: set ANTHROPIC_API_KEY for it, or unset the base URL to answer from the offline "
                     + "simulator");
         }

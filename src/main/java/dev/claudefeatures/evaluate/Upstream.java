@@ -24,7 +24,8 @@ final class Upstream implements AutoCloseable {
     static Upstream open(Route route, AnthropicConfig anthropic, Config config) {
         if (route == Route.API) {
             return new Upstream(new AnthropicTransport(anthropic,
-                    new FixedEndpoint(anthropic.baseUrl(), anthropic.apiKey().orElseThrow())), null);
+                    new FixedEndpoint(anthropic.baseUrl().orElse(java.net.URI.create(AnthropicConfig.DEFAULT_BASE_URL)),
+                            anthropic.apiKey().orElseThrow())), null);
         }
         // Through the same plug-in seam as dev mode: this package never names the simulator.
         StandInEndpoint standIn = StandInFactory.find().orElseThrow(() -> new IllegalStateException(

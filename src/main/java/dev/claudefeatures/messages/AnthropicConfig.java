@@ -16,9 +16,33 @@ public interface AnthropicConfig {
     /** The API's own address: the default of {@link #baseUrl()}. */
     String DEFAULT_BASE_URL = "https://api.anthropic.com";
 
-    /** Base URL of the API; the client appends {@code /v1/messages}. */
-    @WithDefault(DEFAULT_BASE_URL)
-    URI baseUrl();
+    /**
+     * Who serves the Messages API: {@code anthropic} (the API, with a key), {@code aws} (Claude
+     * Platform on AWS) or {@code bedrock} (Amazon Bedrock); the last two sign every call with the
+     * AWS credentials of the default chain (on Lambda, the function's role) and read no key.
+     */
+    @WithDefault("anthropic")
+    @WithConverter(ProviderConverter.class)
+    Provider provider();
+
+    /**
+     * Base URL of every call; unset, the provider's own ({@link Provider#home}). With
+     * {@code bedrock}, both routes go to it: {@code /model/<id>/invoke} and
+     * {@code /anthropic/v1/messages}.
+     */
+    Optional<URI> baseUrl();
+
+    /** {@code anthropic.aws.*}: where {@code aws} and {@code bedrock} are served. */
+    Aws aws();
+
+    interface Aws {
+
+        /** The AWS region of the provider's endpoint; in Lambda, the function's own ({@code AWS_REGION}). */
+        Optional<String> region();
+
+        /** {@code aws}: the Claude Platform workspace, sent as {@code anthropic-workspace-id}. */
+        Optional<String> workspaceId();
+    }
 
     /** The API key. Read from the environment variable {@code ANTHROPIC_API_KEY}; never logged. */
     Optional<String> apiKey();

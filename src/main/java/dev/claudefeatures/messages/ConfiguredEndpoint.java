@@ -41,7 +41,7 @@ public class ConfiguredEndpoint implements AnthropicEndpoint {
 
     @Override
     public URI baseUri() {
-        return config.baseUrl();
+        return config.baseUrl().orElseGet(() -> config.provider().home(config.aws().region().orElse("")));
     }
 
     @Override

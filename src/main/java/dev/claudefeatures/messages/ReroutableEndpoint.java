@@ -36,6 +36,11 @@ public class ReroutableEndpoint implements AnthropicEndpoint {
         return current.apiKey();
     }
 
+    @Override
+    public software.amazon.awssdk.identity.spi.AwsCredentialsIdentity awsCredentials() {
+        return current.awsCredentials();
+    }
+
     /** Prepares the chosen endpoint, whichever is in use now. */
     @Override
     public void prepare() {

@@ -2,7 +2,9 @@ package dev.claudefeatures.policy;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.claudefeatures.messages.BedrockRoute;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -31,6 +33,29 @@ public interface ModelCatalog {
 
         /** What the model accepts. */
         Capabilities capabilities();
+
+        /** How Amazon Bedrock serves the model; without it the model cannot be used with {@code anthropic.provider=bedrock}. */
+        Optional<Bedrock> bedrock();
+    }
+
+    interface Bedrock {
+        /**
+         * Bedrock's model id or inference profile, e.g. {@code global.anthropic.claude-sonnet-4-6}:
+         * sent in place of the API's model id, in the path ({@code invoke}) or the body ({@code messages}).
+         */
+        String modelId();
+
+        /** {@code invoke} (InvokeModel on bedrock-runtime) or {@code messages} (the Messages API on bedrock-mantle). */
+        @WithDefault("invoke")
+        BedrockRoute route();
+
+        /**
+         * Bedrock's price of this model id as a multiple of {@link ModelSpec#prices()}: 1 where
+         * Bedrock charges the API's prices (the global inference profiles), 1.1 for the geographic
+         * and in-region ids of Claude 4.5 and later.
+         */
+        @WithDefault("1")
+        BigDecimal priceMultiplier();
     }
 
     interface Prices {
