@@ -8,11 +8,13 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicException;
 import dev.claudefeatures.messages.Deadline;
 import dev.claudefeatures.messages.MessageCall;
 import dev.claudefeatures.messages.MessageRequest;
 import dev.claudefeatures.messages.MessagesClient;
+import dev.claudefeatures.messages.Provider;
 import dev.claudefeatures.messages.RequestDiagnostics;
 import dev.claudefeatures.messages.StreamCancellation;
 import dev.claudefeatures.policy.FeaturePolicy;
@@ -29,11 +31,13 @@ class RecordedCalls {
     private final MessagesClient client;
     private final CallRecorder recorder;
     private final Traces traces;
+    private final Provider provider;
     /** The last message of each feature in this warm environment, for cache-miss diagnostics. */
     private final Map<String, String> previousMessage = new ConcurrentHashMap<>();
 
     @Inject
-    RecordedCalls(MessagesClient client, CallRecorder recorder, Traces traces) {
+    RecordedCalls(MessagesClient client, CallRecorder recorder, Traces traces, AnthropicConfig anthropic) {
+        this.provider = anthropic.provider();
         this.client = client;
         this.recorder = recorder;
         this.traces = traces;
@@ -41,13 +45,14 @@ class RecordedCalls {
 
     /** @param escalation whether this call re-does a cheaper model's work on a stronger one */
     MessageCall send(FeaturePolicy policy, MessageRequest planned, boolean escalation, Deadline deadline) {
-        CallContext context = new CallContext(policy.feature(), planned.model(), policy.prices(), escalation);
-        String previous = policy.cache().diagnostics() ? previousMessage.get(policy.feature()) : null;
+        CallContext context = new CallContext(policy.feature(), planned.model(), policy.prices(provider), escalation);
+        boolean diagnosed = diagnosed(policy);
+        String previous = diagnosed ? previousMessage.get(policy.feature()) : null;
         MessageRequest request = previous == null ? planned : planned.withDiagnostics(new RequestDiagnostics(previous));
         try (CallSpan span = traces.call(context, request, false)) {
             try {
                 MessageCall call = client.create(request, deadline);
-                if (policy.cache().diagnostics() && call.response().id() != null) {
+                if (diagnosed && call.response().id() != null) {
                     previousMessage.put(policy.feature(), call.response().id());
                 }
                 span.succeeded(recorder.succeeded(context, request, call), call.response());
@@ -63,13 +68,18 @@ class RecordedCalls {
         }
     }
 
+    /** Cache diagnostics are the API's (and Claude Platform on AWS's): Bedrock has no such field. */
+    private boolean diagnosed(FeaturePolicy policy) {
+        return policy.cache().diagnostics() && provider != Provider.BEDROCK;
+    }
+
     /**
      * One streamed call: each text delta to {@code onText} as it arrives, recorded with its time to
      * the first text, also when it breaks off midway (with the usage reported until then).
      */
     MessageCall stream(FeaturePolicy policy, MessageRequest planned, Deadline deadline, Consumer<String> onText,
             StreamCancellation cancellation) {
-        CallContext context = new CallContext(policy.feature(), planned.model(), policy.prices(), false);
+        CallContext context = new CallContext(policy.feature(), planned.model(), policy.prices(provider), false);
         long start = System.nanoTime();
         long[] firstText = {0};
         Consumer<String> timed = text -> {

@@ -116,7 +116,8 @@ public final class CacheAdviceCommand {
             return bad("no usage line" + (feature == null ? "" : " of " + feature) + " to advise on in " + events);
         }
         for (CacheAdvice advice : CacheAdvice.byGroup(calls,
-                model -> FeaturePolicy.prices(catalog.models().get(model)))) {
+                model -> FeaturePolicy.prices(catalog.models().get(model),
+                        config.getConfigMapping(AnthropicConfig.class).provider()))) {
             print(advice, policies);
         }
         return 0;

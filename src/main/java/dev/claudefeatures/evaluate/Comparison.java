@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.claudefeatures.messages.ContentBlock;
 import dev.claudefeatures.messages.MessageResponse;
+import dev.claudefeatures.messages.Provider;
 import dev.claudefeatures.policy.CacheMode;
 import dev.claudefeatures.policy.FeaturePolicy;
 import dev.claudefeatures.calls.RequestPlanner;
@@ -64,10 +65,18 @@ final class Comparison {
     /** By model, why requests came back without an answer, and how often. */
     private final Map<String, Map<String, Integer>> failures = new LinkedHashMap<>();
     private final boolean batchPrices;
+    private final Provider provider;
     private final ObjectMapper json;
 
     Comparison(FeaturePolicy policy, List<String> models, List<Sample> samples, Map<String, Map<Integer, Outcome>> outcomes,
             Map<String, FeaturePolicy> onModel, boolean batchPrices, ObjectMapper json) {
+        this(policy, models, samples, outcomes, onModel, batchPrices, Provider.ANTHROPIC, json);
+    }
+
+    /** @param provider whose prices the answers cost ({@code anthropic.provider}) */
+    Comparison(FeaturePolicy policy, List<String> models, List<Sample> samples, Map<String, Map<Integer, Outcome>> outcomes,
+            Map<String, FeaturePolicy> onModel, boolean batchPrices, Provider provider, ObjectMapper json) {
+        this.provider = provider;
         this.policy = policy;
         this.models = models;
         this.samples = samples;
@@ -95,10 +104,10 @@ final class Comparison {
         MessageResponse response = outcome.answer();
         TokenCounts tokens = TokenCounts.of(response.usage());
         String geo = response.usage() == null ? null : response.usage().inferenceGeo();
-        BigDecimal asRun = CostCalculator.costUsd(tokens, modelPolicy.prices(), geo);
+        BigDecimal asRun = CostCalculator.costUsd(tokens, modelPolicy.prices(provider), geo);
         BigDecimal cost = batchPrices ? asRun.divide(BigDecimal.valueOf(2)) : asRun;
         BigDecimal listCost = CostCalculator.costUsd(batchPrices ? asProductionWrites(tokens, modelPolicy) : tokens,
-                modelPolicy.prices(), geo);
+                modelPolicy.prices(provider), geo);
         JsonNode value = value(modelPolicy, response);
         boolean fits = value != null && modelPolicy.schema().map(schema -> schema.violations(value).isEmpty()).orElse(true);
         return new Answer(value, fits, tokens, cost, listCost, outcome.latency());

@@ -21,6 +21,7 @@ import dev.claudefeatures.calls.ChatTurn;
 import dev.claudefeatures.calls.FeatureMessages;
 import dev.claudefeatures.calls.InvalidInputException;
 import dev.claudefeatures.messages.AnthropicConfig;
+import dev.claudefeatures.messages.Provider;
 import dev.claudefeatures.messages.Message;
 import dev.claudefeatures.messages.MessageRequest;
 import dev.claudefeatures.policy.FeaturePolicy;
@@ -111,7 +112,8 @@ public final class EvaluateCommand {
         if (route == Route.OFFLINE_SIMULATOR) {
             // First, before any log line or figure: the tables look real, and must not be read as the models' quality.
             out.println("evaluate: " + (anthropic.offline().isPresent() ? "anthropic.offline is on"
-                    : "no ANTHROPIC_API_KEY") + ": " + OFFLINE_NOTICE);
+                    : anthropic.provider().signsWithAws() ? "no AWS credentials" : "no ANTHROPIC_API_KEY") + ": "
+                    + OFFLINE_NOTICE);
         }
         Policies policies = new Policies(config.getConfigMapping(FeaturesConfig.class),
                 config.getConfigMapping(ModelCatalog.class), config.getConfigMapping(AnthropicConfig.class),
@@ -131,6 +133,12 @@ public final class EvaluateCommand {
         models.stream().filter(model -> !catalog.models().containsKey(model))
                 .forEach(model -> problems.add("unknown model " + model + "; the catalog has "
                         + new java.util.TreeSet<>(catalog.models().keySet())));
+        if (anthropic.provider() == Provider.BEDROCK) {
+            models.stream().filter(model -> catalog.models().containsKey(model)
+                    && catalog.models().get(model).bedrock().isEmpty())
+                    .forEach(model -> problems.add("model " + model + " has no models." + model
+                            + ".bedrock.model-id, and anthropic.provider is bedrock"));
+        }
         SampleFile.Samples read = SampleFile.read(Path.of(samplesFile), json);
         problems.addAll(read.problems());
         Map<Integer, List<Message>> messages = new LinkedHashMap<>();
@@ -146,6 +154,10 @@ public final class EvaluateCommand {
         }
 
         boolean batch = !Boolean.parseBoolean(options.getOrDefault("no-batch", "false"));
+        if (batch && anthropic.provider() == Provider.BEDROCK) {
+            err.println("evaluate: Amazon Bedrock has no Message Batches: one call at a time, at list prices");
+            batch = false;
+        }
         Map<String, FeaturePolicy> onModel = new LinkedHashMap<>();
         Map<String, ObjectNode> requests = new LinkedHashMap<>();
         for (int m = 0; m < models.size(); m++) {
@@ -157,13 +169,14 @@ public final class EvaluateCommand {
             }
         }
         try (Upstream upstream = Upstream.open(route, anthropic, config)) {
-            return run(upstream, batch, options, policy, models, onModel, read.samples(), requests);
+            return run(upstream, batch, options, policy, models, onModel, read.samples(), requests,
+                    anthropic.provider());
         }
     }
 
     private int run(Upstream upstream, boolean batch, Map<String, String> options, FeaturePolicy policy,
             List<String> models, Map<String, FeaturePolicy> onModel, List<Sample> samples,
-            Map<String, ObjectNode> requests) throws Exception {
+            Map<String, ObjectNode> requests, Provider provider) throws Exception {
         Path stateDir = Path.of(options.getOrDefault("state-dir", "target/evaluate"));
         Progress progress = new Progress(err);
         Runner runner = batch
@@ -184,7 +197,8 @@ public final class EvaluateCommand {
             }
             byModel.put(models.get(m), byLine);
         }
-        Comparison comparison = new Comparison(policy, models, samples, byModel, onModel, runner.batchPrices(), json);
+        Comparison comparison = new Comparison(policy, models, samples, byModel, onModel, runner.batchPrices(),
+                provider, json);
         comparison.print(out, Double.parseDouble(options.getOrDefault("tolerance", "0.02")));
         comparison.baseline().print(out, runner.batchPrices(), upstream.offline());
         return 0;

@@ -10,7 +10,10 @@ import dev.claudefeatures.messages.AnthropicConfig;
  * API with a key, and the offline simulator without one, so that a fresh clone runs as written.
  */
 enum Route {
-    /** The configured {@code anthropic.base-url}, with the key. */
+    /**
+     * The configured provider: {@code anthropic.base-url} with the key, or Claude Platform on AWS
+     * or Bedrock signed with the default chain's AWS credentials.
+     */
     API,
     /** The project's offline simulator, started in this process on a free port. */
     OFFLINE_SIMULATOR;
@@ -23,6 +26,10 @@ enum Route {
      * @throws IllegalArgumentException when no route fits, saying what to set
      */
     static Route of(AnthropicConfig config) {
+        if (config.provider().signsWithAws()) {
+            // Signed by the default chain: the provider when it is asked for, or when the environment names credentials.
+            return config.offline().orElse(!namesAwsCredentials()) ? OFFLINE_SIMULATOR : API;
+        }
         if (config.offline().isPresent()) {
             if (config.offline().get()) {
                 return OFFLINE_SIMULATOR;
@@ -36,6 +43,10 @@ enum Route {
                     + "simulator");
         }
         return config.apiKey().isPresent() ? API : OFFLINE_SIMULATOR;
+    }
+
+    private static boolean namesAwsCredentials() {
+        return System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null;
     }
 
     private static Route withKey(AnthropicConfig config, String problem) {

@@ -5,9 +5,13 @@ import org.eclipse.microprofile.config.Config;
 import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicEndpoint;
 import dev.claudefeatures.messages.AnthropicTransport;
-import dev.claudefeatures.messages.FixedEndpoint;
+import dev.claudefeatures.messages.BedrockModels;
+import dev.claudefeatures.messages.ConfiguredEndpoint;
 import dev.claudefeatures.messages.StandInEndpoint;
 import dev.claudefeatures.messages.StandInFactory;
+import dev.claudefeatures.policy.BedrockCatalog;
+import dev.claudefeatures.policy.ModelCatalog;
+import io.smallrye.config.SmallRyeConfig;
 
 /** The connection of one run, on its {@link Route}; closing it stops the simulator the run started, if any. */
 final class Upstream implements AutoCloseable {
@@ -22,10 +26,13 @@ final class Upstream implements AutoCloseable {
     }
 
     static Upstream open(Route route, AnthropicConfig anthropic, Config config) {
+        BedrockModels bedrockModels = new BedrockCatalog(config.unwrap(SmallRyeConfig.class)
+                .getConfigMapping(ModelCatalog.class));
         if (route == Route.API) {
-            return new Upstream(new AnthropicTransport(anthropic,
-                    new FixedEndpoint(anthropic.baseUrl().orElse(java.net.URI.create(AnthropicConfig.DEFAULT_BASE_URL)),
-                            anthropic.apiKey().orElseThrow())), null);
+            // As a function's: the key as configured, or the AWS credentials chain; never Secrets Manager.
+            return new Upstream(new AnthropicTransport(anthropic, new ConfiguredEndpoint(anthropic, secretId -> {
+                throw new IllegalStateException("evaluate does not read Secrets Manager: set ANTHROPIC_API_KEY");
+            }), bedrockModels), null);
         }
         // Through the same plug-in seam as dev mode: this package never names the simulator.
         StandInEndpoint standIn = StandInFactory.find().orElseThrow(() -> new IllegalStateException(
@@ -33,7 +40,7 @@ final class Upstream implements AutoCloseable {
                 .create(config);
         try {
             AnthropicEndpoint started = standIn.start();
-            return new Upstream(new AnthropicTransport(anthropic, started), standIn);
+            return new Upstream(new AnthropicTransport(anthropic, started, bedrockModels), standIn);
         } catch (RuntimeException notStarted) {
             standIn.stop();
             throw notStarted;

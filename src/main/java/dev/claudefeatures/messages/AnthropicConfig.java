@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** How to reach the Messages API: {@code anthropic.*}. */
 @ConfigMapping(prefix = "anthropic")
@@ -37,8 +38,15 @@ public interface AnthropicConfig {
 
     interface Aws {
 
-        /** The AWS region of the provider's endpoint; in Lambda, the function's own ({@code AWS_REGION}). */
-        Optional<String> region();
+        /** The AWS region of the provider's endpoint, when it is not the environment's {@code AWS_REGION}. */
+        @WithName("region")
+        Optional<String> configuredRegion();
+
+        /** {@link #configuredRegion()}, or else {@code AWS_REGION}: in Lambda, the function's own region. */
+        default Optional<String> region() {
+            return configuredRegion().or(() -> Optional.ofNullable(System.getenv("AWS_REGION"))
+                    .filter(region -> !region.isBlank()));
+        }
 
         /** {@code aws}: the Claude Platform workspace, sent as {@code anthropic-workspace-id}. */
         Optional<String> workspaceId();

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The one way this project reaches the Anthropic API: messages, streams, {@code count_tokens},
@@ -83,6 +82,7 @@ public final class AnthropicTransport {
     private final Retrier retrier;
     private final Ticker ticker;
     private final List<String> configuredBetas;
+    private final ProviderRequests provider;
     /** Ends an attempt or a stream at its time: reading blocks, so something else has to end it. */
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "anthropic-deadlines");
@@ -90,9 +90,10 @@ public final class AnthropicTransport {
         return thread;
     });
 
-    public AnthropicTransport(AnthropicConfig config, AnthropicEndpoint endpoint, ObjectMapper json, Sleeper sleeper,
-            Ticker ticker) {
+    public AnthropicTransport(AnthropicConfig config, AnthropicEndpoint endpoint, BedrockModels bedrockModels,
+            ObjectMapper json, Sleeper sleeper, Ticker ticker) {
         this.config = config;
+        this.provider = new ProviderRequests(config, bedrockModels, json);
         this.endpoint = endpoint;
         this.json = json;
         this.ticker = ticker;
@@ -102,8 +103,13 @@ public final class AnthropicTransport {
     }
 
     /** With a mapper that reads what the API may add to its answers (unknown fields) without failing. */
+    public AnthropicTransport(AnthropicConfig config, AnthropicEndpoint endpoint, BedrockModels bedrockModels) {
+        this(config, endpoint, bedrockModels, lenientJson(), Sleeper.THREAD, Ticker.SYSTEM);
+    }
+
+    /** For the API and Claude Platform on AWS, which take the API's model ids as they are. */
     public AnthropicTransport(AnthropicConfig config, AnthropicEndpoint endpoint) {
-        this(config, endpoint, lenientJson(), Sleeper.THREAD, Ticker.SYSTEM);
+        this(config, endpoint, BedrockModels.NONE);
     }
 
     /** A mapper as Quarkus configures its own: unknown fields are ignored. */
@@ -133,7 +139,7 @@ public final class AnthropicTransport {
                 outcome.elapsed());
     }
 
-    /** A whole answer of one attempt. */
+    /** A whole answer of one attempt, in the API's own form. */
     private record Answered(byte[] body, String requestId) {
     }
 
@@ -148,15 +154,16 @@ public final class AnthropicTransport {
      */
     public Received<Void> stream(Call call, Deadline deadline, StreamReader reader, StreamCancellation cancellation) {
         long start = deadline.ticker().nanoTime();
-        Retrier.Outcome<HttpURLConnection> opened = retrier.run(timeout -> open(streaming(call), timeout), deadline);
+        Retrier.Outcome<HttpURLConnection> opened = retrier.run(timeout -> open(call, timeout), deadline);
         HttpURLConnection connection = opened.value();
-        String requestId = connection.getHeaderField("request-id");
+        String requestId = requestId(connection);
         cancellation.onCancel(connection::disconnect);
         ScheduledFuture<?> timer = deadlines.schedule(connection::disconnect,
                 Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
         try (InputStream body = connection.getInputStream()) {
             reader.opened(requestId);
-            SseDecoder decoder = new SseDecoder();
+            EventDecoder decoder = EVENT_STREAM.equals(connection.getContentType()) ? new EventStreamDecoder(json)::feed
+                    : new SseDecoder()::feed;
             byte[] buffer = new byte[8192];
             for (int read; (read = body.read(buffer)) >= 0;) {
                 for (SseDecoder.Event event : decoder.feed(buffer, 0, read)) {
@@ -182,25 +189,35 @@ public final class AnthropicTransport {
         }
     }
 
+    /** Bedrock's framing of a streamed answer; anything else is read as server-sent events. */
+    private static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
+
+    /** Server-sent events or Bedrock's event stream, read as the API's stream events. */
+    @FunctionalInterface
+    private interface EventDecoder {
+        List<SseDecoder.Event> feed(byte[] chunk, int offset, int length);
+    }
+
     /**
      * One attempt, on this thread, given up (its connection closed) after {@code timeout}: the
      * socket's own timeouts cover each connect and read, the timer the attempt as a whole.
      */
     private Answered attempt(Call call, Duration timeout) {
-        HttpURLConnection connection = connection(call, timeout, "application/json");
+        ProviderRequests.Outgoing outgoing = provider.prepare(call, false, betas(call.betas()), endpoint);
+        HttpURLConnection connection = connection(outgoing, timeout);
         AtomicBoolean late = new AtomicBoolean();
         ScheduledFuture<?> timer = deadlines.schedule(() -> {
             late.set(true);
             connection.disconnect();
         }, Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         try {
-            send(connection, call);
+            send(connection, outgoing);
             int status = connection.getResponseCode();
             if (status / 100 != 2) {
                 throw rejected(status, connection, readError(connection.getErrorStream()));
             }
             try (InputStream body = connection.getInputStream()) {
-                return new Answered(body.readAllBytes(), connection.getHeaderField("request-id"));
+                return new Answered(asTheApis(body.readAllBytes(), outgoing.answer()), requestId(connection));
             }
         } catch (IOException failed) {
             throw late.get() ? new AnthropicTransportException("the Anthropic API did not answer in time", failed, true)
@@ -212,10 +229,11 @@ public final class AnthropicTransport {
 
     /** One attempt at opening a stream: a 200 with its body still to read, or the API's error. */
     private HttpURLConnection open(Call call, Duration timeout) {
-        HttpURLConnection connection = connection(call, timeout, "text/event-stream");
+        ProviderRequests.Outgoing outgoing = provider.prepare(call, true, betas(call.betas()), endpoint);
+        HttpURLConnection connection = connection(outgoing, timeout);
         try {
             // The socket's timeouts bound the connect and the wait for the head; the body is the deadline's.
-            send(connection, call);
+            send(connection, outgoing);
             int status = connection.getResponseCode();
             if (status / 100 != 2) {
                 throw rejected(status, connection, readError(connection.getErrorStream()));
@@ -227,51 +245,49 @@ public final class AnthropicTransport {
         }
     }
 
-    private Call streaming(Call call) {
-        ObjectNode body = json.valueToTree(call.body());
-        body.put("stream", true);
-        return new Call(call.method(), call.path(), body, call.betas());
-    }
-
-    private HttpURLConnection connection(Call call, Duration timeout, String accept) {
-        URI baseUri = endpoint.baseUri();
-        URI uri = call.path().startsWith("/") ? URI.create(baseUri.toString().replaceAll("/$", "") + call.path())
-                : URI.create(call.path());
+    private HttpURLConnection connection(ProviderRequests.Outgoing outgoing, Duration timeout) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) outgoing.uri().toURL().openConnection();
             connection.setConnectTimeout((int) Math.max(1, Math.min(config.connectTimeout().toMillis(),
                     timeout.toMillis())));
             connection.setReadTimeout((int) Math.max(1, timeout.toMillis()));
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
-            connection.setRequestMethod(call.method());
-            connection.setRequestProperty("accept", accept);
-            connection.setRequestProperty("x-api-key", endpoint.apiKey());
-            connection.setRequestProperty("anthropic-version", config.version().wireName());
-            String betas = betas(call.betas());
-            if (betas != null) {
-                connection.setRequestProperty("anthropic-beta", betas);
-            }
+            connection.setRequestMethod(outgoing.method());
+            outgoing.headers().forEach(connection::setRequestProperty);
             return connection;
         } catch (IOException | IllegalArgumentException notAUrl) {
-            throw new AnthropicTransportException("could not reach the Anthropic API at " + uri, notAUrl, false);
+            throw new AnthropicTransportException("could not reach the Anthropic API at " + outgoing.uri(), notAUrl,
+                    false);
         }
     }
 
-    /** Writes the call's body, if it has one; connecting on the way. */
-    private void send(HttpURLConnection connection, Call call) throws IOException {
-        if (call.body() == null) {
+    /** Writes the request's body, if it has one; connecting on the way. */
+    private static void send(HttpURLConnection connection, ProviderRequests.Outgoing outgoing) throws IOException {
+        if (outgoing.body() == null) {
             connection.connect();
             return;
         }
-        byte[] body = write(call.body());
-        connection.setRequestProperty("content-type", "application/json");
         connection.setDoOutput(true);
         // Not in streaming mode: buffered, the body leaves with the head in one write, where a
         // second small write would wait on the first's acknowledgement (Nagle).
         try (OutputStream out = connection.getOutputStream()) {
-            out.write(body);
+            out.write(outgoing.body());
         }
+    }
+
+    /** The API's request id, or Bedrock's. */
+    private static String requestId(HttpURLConnection connection) {
+        String id = connection.getHeaderField("request-id");
+        return id != null ? id : connection.getHeaderField("x-amzn-requestid");
+    }
+
+    /** An answer in the API's own form: Bedrock's token count renamed. */
+    private byte[] asTheApis(byte[] body, ProviderRequests.Answer answer) throws IOException {
+        if (answer == ProviderRequests.Answer.AS_IS) {
+            return body;
+        }
+        return json.writeValueAsBytes(java.util.Map.of("input_tokens", json.readTree(body).path("inputTokens").asInt()));
     }
 
     /** The configured betas and the call's own, each once, comma-separated; null when there are none. */
@@ -309,14 +325,6 @@ public final class AnthropicTransport {
             // The API answered, but a body that is cut short or not JSON is not an answer.
             throw new AnthropicResponseException("the API answered 200 with a body that is not a message", null,
                     null, notJson);
-        }
-    }
-
-    private byte[] write(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("a request could not be written as JSON", e);
         }
     }
 

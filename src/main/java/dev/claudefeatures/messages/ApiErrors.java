@@ -20,14 +20,22 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
-    /** The exception of an error answer: its status, a header by name (null when absent) and its body. */
+    /**
+     * The exception of an error answer: its status, a header by name (null when absent) and its
+     * body. AWS answers its own way ({@code {"message": ...}} and the type in
+     * {@code x-amzn-ErrorType}, e.g. Bedrock's {@code ThrottlingException}); the status carries the
+     * same meaning either way.
+     */
     static AnthropicApiException of(int status, UnaryOperator<String> header, String body) {
-        JsonNode error = parse(body).path("error");
-        String errorType = error.path("type").asText(fallbackType(status));
-        String message = error.path("message").asText("HTTP " + status);
+        JsonNode parsed = parse(body);
+        JsonNode error = parsed.path("error");
+        String awsType = header.apply("x-amzn-errortype");
+        String errorType = error.path("type").asText(awsType == null ? fallbackType(status) : awsType.split(":")[0]);
+        String message = error.path("message").asText(parsed.path("message").asText(parsed.path("Message")
+                .asText("HTTP " + status)));
         String requestId = header.apply("request-id");
         if (requestId == null) {
-            requestId = parse(body).path("request_id").asText(null);
+            requestId = parsed.path("request_id").asText(header.apply("x-amzn-requestid"));
         }
         return AnthropicApiException.of(status, errorType, message, requestId, keptHeaders(header));
     }

@@ -31,8 +31,9 @@ public class MessagesClient {
     private final ObjectMapper json;
 
     @Inject
-    public MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint, ObjectMapper json, Ticker ticker) {
-        this(new AnthropicTransport(config, endpoint, json, Sleeper.THREAD, ticker), json);
+    public MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint, BedrockModels bedrockModels,
+            ObjectMapper json, Ticker ticker) {
+        this(new AnthropicTransport(config, endpoint, bedrockModels, json, Sleeper.THREAD, ticker), json);
     }
 
     public MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint) {
@@ -40,7 +41,8 @@ public class MessagesClient {
     }
 
     MessagesClient(AnthropicConfig config, AnthropicEndpoint endpoint, Sleeper sleeper) {
-        this(new AnthropicTransport(config, endpoint, AnthropicTransport.lenientJson(), sleeper, Ticker.SYSTEM),
+        this(new AnthropicTransport(config, endpoint, BedrockModels.NONE, AnthropicTransport.lenientJson(), sleeper,
+                Ticker.SYSTEM),
                 AnthropicTransport.lenientJson());
     }
 

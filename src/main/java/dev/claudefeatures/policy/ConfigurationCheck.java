@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.claudefeatures.messages.AnthropicConfig;
+import dev.claudefeatures.messages.BedrockRoute;
+import dev.claudefeatures.messages.Provider;
 import dev.claudefeatures.policy.FeaturesConfig.Settings;
 import dev.claudefeatures.policy.ModelCatalog.ModelSpec;
 import dev.claudefeatures.telemetry.TelemetryConfig;
@@ -39,6 +41,7 @@ final class ConfigurationCheck {
         List<String> problems = new ArrayList<>();
         in.catalog().forEach((id, model) -> catalogProblems(id, model, problems));
         in.features().forEach((name, policy) -> featureProblems(name, policy, in, problems));
+        in.features().forEach((name, policy) -> providerProblems(name, policy, in, problems));
         clientProblems(in.anthropic(), problems);
         telemetryProblems(in.telemetry(), problems);
         return problems;
@@ -180,6 +183,50 @@ final class ConfigurationCheck {
         }
         if (anthropic.maxRetries() < 0) {
             problems.add("anthropic.max-retries: must not be negative, is " + anthropic.maxRetries());
+        }
+        Provider provider = anthropic.provider();
+        if (provider.signsWithAws()) {
+            String with = " with anthropic.provider=" + provider.configName();
+            if (anthropic.aws().region().isEmpty()) {
+                problems.add("anthropic.aws.region: required" + with + " (in Lambda, AWS_REGION sets it)");
+            }
+            if (provider == Provider.AWS && anthropic.aws().workspaceId().isEmpty()) {
+                problems.add("anthropic.aws.workspace-id: required" + with + " (ANTHROPIC_AWS_WORKSPACE_ID), "
+                        + "sent as anthropic-workspace-id");
+            }
+            if (anthropic.apiKeySecretId().isPresent()) {
+                problems.add("anthropic.api-key-secret-id: not read" + with + ", which signs with the AWS "
+                        + "credentials of the function's role; remove it");
+            }
+        }
+    }
+
+    /**
+     * On Bedrock, each model a feature calls needs its Bedrock id, and InvokeModel takes no
+     * top-level (automatic) cache breakpoint.
+     */
+    private static void providerProblems(String name, Settings policy, Inputs in, List<String> problems) {
+        if (in.anthropic().provider() != Provider.BEDROCK) {
+            return;
+        }
+        String key = "features." + name + ".";
+        List<String> models = new ArrayList<>(List.of(policy.model()));
+        policy.escalation().ifPresent(escalation -> models.add(escalation.model()));
+        for (String id : models) {
+            ModelSpec model = in.catalog().get(id);
+            if (model == null) {
+                continue; // named by the feature's own check
+            }
+            if (model.bedrock().isEmpty()) {
+                problems.add("models." + id + ".bedrock.model-id: required with anthropic.provider=bedrock, which "
+                        + key + (id.equals(policy.model()) ? "model" : "escalation.model") + " calls it on "
+                        + "(Bedrock's model id or inference profile, e.g. global.anthropic." + id + ")");
+            } else if (model.bedrock().get().route() == BedrockRoute.INVOKE
+                    && CachePolicy.of(policy.cache()).automatic() != CacheMode.NONE) {
+                problems.add(key + "cache.automatic: Bedrock's InvokeModel route (models." + id + ".bedrock.route) "
+                        + "takes no top-level cache_control; mark the prefixes to cache (cache.system, "
+                        + "cache.documents, cache.conversation) instead");
+            }
         }
     }
 

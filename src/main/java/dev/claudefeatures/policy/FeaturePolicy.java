@@ -1,8 +1,11 @@
 package dev.claudefeatures.policy;
 
+import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import dev.claudefeatures.messages.Provider;
 import dev.claudefeatures.policy.ModelCatalog.ModelSpec;
 import dev.claudefeatures.telemetry.TokenPrices;
 
@@ -40,14 +43,23 @@ public record FeaturePolicy(
                 maxInputChars, schema, escalation);
     }
 
-    /** The model's prices, as telemetry prices a call. */
-    public TokenPrices prices() {
-        return prices(modelSpec);
+    /** The model's prices from {@code provider}, as telemetry prices a call. */
+    public TokenPrices prices(Provider provider) {
+        return prices(modelSpec, provider);
     }
 
-    /** A catalog model's prices, as telemetry prices a call. */
-    public static TokenPrices prices(ModelSpec spec) {
+    /**
+     * A catalog model's prices from {@code provider}, as telemetry prices a call: on Bedrock, the
+     * API's times the Bedrock id's {@code price-multiplier} (Bedrock has no {@code inference_geo}).
+     */
+    public static TokenPrices prices(ModelSpec spec, Provider provider) {
         ModelCatalog.Prices p = spec.prices();
+        if (provider == Provider.BEDROCK && spec.bedrock().isPresent()) {
+            BigDecimal times = spec.bedrock().get().priceMultiplier();
+            return new TokenPrices(p.input().multiply(times), p.cacheWrite5m().multiply(times),
+                    p.cacheWrite1h().multiply(times), p.cacheRead().multiply(times), p.output().multiply(times),
+                    Map.of());
+        }
         return new TokenPrices(p.input(), p.cacheWrite5m(), p.cacheWrite1h(), p.cacheRead(), p.output(),
                 p.inferenceGeo());
     }

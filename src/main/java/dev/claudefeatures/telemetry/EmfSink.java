@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.claudefeatures.messages.Provider;
+
 /**
  * Writes metrics as CloudWatch Embedded Metric Format: JSON objects, one per stdout line, that
  * declare each metric under the dimension sets {@link MetricName} gives it, so CloudWatch extracts
@@ -25,8 +27,15 @@ final class EmfSink implements MetricSink {
     private final Clock clock;
     private final ObjectMapper json;
     private final StdoutLines out;
+    /** A property of every document, not a dimension: it adds no metric series. */
+    private final String provider;
 
     EmfSink(String namespace, Clock clock, ObjectMapper json, StdoutLines out) {
+        this(namespace, clock, json, out, Provider.ANTHROPIC);
+    }
+
+    EmfSink(String namespace, Clock clock, ObjectMapper json, StdoutLines out, Provider provider) {
+        this.provider = provider.configName();
         this.namespace = namespace;
         this.clock = clock;
         this.json = json;
@@ -90,6 +99,7 @@ final class EmfSink implements MetricSink {
         for (Dimension dimension : dimensions) {
             root.put(dimension.wireName(), dimension.valueOf(records.get(0)));
         }
+        root.put("provider", provider);
         for (MetricName metric : metrics) {
             if (records.size() == 1) {
                 root.put(metric.wireName(), metric.valueOf(records.get(0)));

@@ -8,6 +8,8 @@ import jakarta.enterprise.inject.Produces;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.claudefeatures.messages.AnthropicConfig;
+
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,11 +22,13 @@ public class MetricSinks {
 
     @Produces
     @ApplicationScoped
-    DeferrableSink sink(TelemetryConfig config, ObjectMapper json, StdoutLines out, Rehearsal rehearsal) {
+    DeferrableSink sink(TelemetryConfig config, AnthropicConfig anthropic, ObjectMapper json, StdoutLines out,
+            Rehearsal rehearsal) {
         return switch (config.sink()) {
             case CLOUDWATCH -> new DeferrableSink(
                     new CloudWatchSink(cloudWatch(config), config.namespace(), Clock.systemUTC()), true, rehearsal);
-            case EMF -> new DeferrableSink(new EmfSink(config.namespace(), Clock.systemUTC(), json, out), false, rehearsal);
+            case EMF -> new DeferrableSink(new EmfSink(config.namespace(), Clock.systemUTC(), json, out,
+                    anthropic.provider()), false, rehearsal);
             case LOG -> new DeferrableSink(new LogSink(), false, rehearsal);
             case NONE -> new DeferrableSink(records -> {
             }, false, rehearsal);

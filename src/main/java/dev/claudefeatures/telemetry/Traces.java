@@ -14,8 +14,10 @@ import java.util.function.Supplier;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import dev.claudefeatures.messages.AnthropicConfig;
 import dev.claudefeatures.messages.AnthropicException;
 import dev.claudefeatures.messages.MessageRequest;
+import dev.claudefeatures.messages.Provider;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -39,10 +41,17 @@ public class Traces {
     static final AttributeKey<String> ESCALATED_TO = AttributeKey.stringKey("claude_features.escalated_to");
 
     private final Tracer tracer;
+    /** {@code gen_ai.provider.name}: {@code anthropic}, or {@code aws.bedrock} on Bedrock. */
+    private final String provider;
 
     @Inject
-    public Traces(Tracer tracer) {
+    public Traces(Tracer tracer, AnthropicConfig anthropic) {
+        this(tracer, anthropic.provider());
+    }
+
+    public Traces(Tracer tracer, Provider provider) {
         this.tracer = tracer;
+        this.provider = provider.telemetryName();
     }
 
     /** Starts the span of one API call and makes it current; close it when the call has ended. */
@@ -53,7 +62,7 @@ public class Traces {
             return CallSpan.NONE;
         }
         span.setAttribute(OPERATION_NAME, GenAiAttributes.CHAT);
-        span.setAttribute(PROVIDER_NAME, GenAiAttributes.ANTHROPIC);
+        span.setAttribute(PROVIDER_NAME, provider);
         span.setAttribute(REQUEST_MODEL, request.model());
         if (request.maxTokens() != null) {
             span.setAttribute(REQUEST_MAX_TOKENS, request.maxTokens().longValue());

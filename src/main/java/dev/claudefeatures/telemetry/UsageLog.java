@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.claudefeatures.messages.AnthropicConfig;
+import dev.claudefeatures.messages.Provider;
+
 /**
  * One JSON line per call on stdout, not wrapped in a log record, so that CloudWatch Logs
  * Insights reads its fields directly: {@code stats sum(cost_usd) by feature, model}. It holds
@@ -23,12 +26,19 @@ public class UsageLog {
     private final ObjectMapper json;
     private final StdoutLines out;
     private final boolean logContent;
+    /** {@code anthropic.provider}: who served every call of this deployment. */
+    private final String provider;
 
     @Inject
-    public UsageLog(ObjectMapper json, StdoutLines out, TelemetryConfig config) {
+    public UsageLog(ObjectMapper json, StdoutLines out, TelemetryConfig config, AnthropicConfig anthropic) {
+        this(json, out, config, anthropic.provider());
+    }
+
+    public UsageLog(ObjectMapper json, StdoutLines out, TelemetryConfig config, Provider provider) {
         this.json = json;
         this.out = out;
         this.logContent = config.logContent();
+        this.provider = provider.configName();
     }
 
     /** @param prompt read only when content logging is on */
@@ -42,6 +52,7 @@ public class UsageLog {
                 .put("type", TYPE)
                 .put("feature", record.feature())
                 .put("model", record.model())
+                .put("provider", provider)
                 .put("request_id", record.requestId())
                 .put("input_tokens", record.tokens().input())
                 .put("output_tokens", record.tokens().output())

@@ -38,7 +38,7 @@ class CacheAdviceCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODEL = "claude-sonnet-4-6";
     private static final TokenPrices PRICES = FeaturePolicy.prices(TestConfig.with(Map.of(), ModelCatalog.class)
-            .getConfigMapping(ModelCatalog.class).models().get(MODEL));
+            .getConfigMapping(ModelCatalog.class).models().get(MODEL), dev.claudefeatures.messages.Provider.ANTHROPIC);
     private static final Instant START = Instant.parse("2026-12-07T08:00:00Z");
     private static final int PLAYBOOK = 4_100;
 

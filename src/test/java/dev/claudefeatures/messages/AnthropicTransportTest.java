@@ -145,7 +145,8 @@ class AnthropicTransportTest {
 
     private AnthropicTransport transport(Map<String, String> settings) {
         AnthropicConfig config = TestConfig.with(settings, AnthropicConfig.class).getConfigMapping(AnthropicConfig.class);
-        return new AnthropicTransport(config, new FixedEndpoint(base, KEY), AnthropicTransport.lenientJson(),
+        return new AnthropicTransport(config, new FixedEndpoint(base, KEY), BedrockModels.NONE,
+                AnthropicTransport.lenientJson(),
                 wait -> { }, Ticker.SYSTEM);
     }
 

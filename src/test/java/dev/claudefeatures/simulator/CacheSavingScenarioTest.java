@@ -91,7 +91,7 @@ class CacheSavingScenarioTest {
             assertThat(response.status()).isEqualTo(200);
             JsonNode body = JSON.readTree(response.body().getBytes(StandardCharsets.UTF_8));
             TokenCounts tokens = TokenCounts.of(JSON.treeToValue(body.path("usage"), Usage.class));
-            records.add(UsageLines.record(FEATURE, MODEL, tokens, policy.prices(), "3f9a0c1d2e4b"));
+            records.add(UsageLines.record(FEATURE, MODEL, tokens, policy.prices(dev.claudefeatures.messages.Provider.ANTHROPIC), "3f9a0c1d2e4b"));
             times.add(START.plus(every.multipliedBy(i)));
             nanos.addAndGet(every.toNanos());
         }

@@ -27,7 +27,7 @@ class UsageLogContentTest {
             public void write(String line) {
                 lines.add(line);
             }
-        }, config);
+        }, config, dev.claudefeatures.messages.Provider.ANTHROPIC);
 
         log.write(MetricValuesTest.STOPPED, () -> "Ship the blue order first.", "Blue order first.");
 

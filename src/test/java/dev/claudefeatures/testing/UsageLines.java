@@ -24,7 +24,8 @@ public final class UsageLines {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final UsageLog LOG = new UsageLog(JSON, new StdoutLines(),
-            TestConfig.with(Map.of(), TelemetryConfig.class).getConfigMapping(TelemetryConfig.class));
+            TestConfig.with(Map.of(), TelemetryConfig.class).getConfigMapping(TelemetryConfig.class),
+            dev.claudefeatures.messages.Provider.ANTHROPIC);
 
     private UsageLines() {
     }
