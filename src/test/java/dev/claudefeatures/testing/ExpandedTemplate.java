@@ -115,7 +115,12 @@ public final class ExpandedTemplate {
         }
         if (node.isArray()) {
             var copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(value(element)));
+            node.forEach(element -> {
+                JsonNode resolved = value(element);
+                if (!isNoValue(resolved)) { // as in CloudFormation, an element that is AWS::NoValue is left out
+                    copy.add(resolved);
+                }
+            });
             return copy;
         }
         return node;
