@@ -1,12 +1,16 @@
 package dev.claudefeatures.simulator;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,7 @@ public class OfflineSimulator {
     private final SimulatorConfig config;
     private final Vertx vertx;
     private final SimulatedApi api;
+    private final ProviderRoutes routes;
     /** The last requests received, newest last; bounded so that a long dev session cannot grow it. */
     static final int RECEIVED_KEPT = 32;
 
@@ -54,6 +59,9 @@ public class OfflineSimulator {
         this.config = config;
         this.vertx = vertx;
         this.api = new SimulatedApi(catalog, new PromptCache(System::nanoTime), json, config.batchProcessing());
+        SigV4Check sigV4 = SigV4Check.of(config.aws(), Instant::now);
+        this.routes = new ProviderRoutes(api, sigV4, new BedrockRoutes(api, sigV4, catalog,
+                Set.copyOf(config.bedrock().modelsWithoutAccess().orElse(List.of())), json));
     }
 
     /** Starts the server once; later calls return the same address. */
@@ -137,22 +145,13 @@ public class OfflineSimulator {
         request.body().onSuccess(body -> {
             record(request, body);
             Fault fault = faults.poll();
-            if (fault == null) {
-                SimulatedResponse answer = handle(request, body, null);
-                if (config.latency().isZero()) {
-                    reply(request, answer);
-                } else {
-                    vertx.setTimer(config.latency().toMillis(), timer -> reply(request, answer));
-                }
-                return;
-            }
-            SimulatedResponse answer = fault.isError()
-                    ? api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers())
-                    : handle(request, body, fault);
-            if (fault.delay().isZero()) {
+            SimulatedResponse answer = handle(request, body, fault);
+            // A fault's own delay replaces the configured latency.
+            Duration delay = fault == null ? config.latency() : fault.delay();
+            if (delay.isZero()) {
                 reply(request, answer);
             } else {
-                vertx.setTimer(fault.delay().toMillis(), timer -> reply(request, answer));
+                vertx.setTimer(delay.toMillis(), timer -> reply(request, answer));
             }
         }).onFailure(failure -> request.response().setStatusCode(400).end());
     }
@@ -194,12 +193,18 @@ public class OfflineSimulator {
         }
     }
 
-    private SimulatedResponse handle(HttpServerRequest request, Buffer body, Fault shaping) {
+    private SimulatedResponse handle(HttpServerRequest request, Buffer body, Fault fault) {
+        Map<String, List<String>> headers = new HashMap<>();
+        request.headers().forEach(header -> headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT),
+                name -> new ArrayList<>()).add(header.getValue()));
         try {
-            return api.handle(request.method().name(), request.path(), request::getHeader, body.getBytes(), shaping);
+            return routes.answer(new WireRequest(request.method().name(), request.path(), request.query(),
+                    headers, body.getBytes()), fault);
         } catch (RuntimeException unexpected) {
             LOG.error("offline simulator failed", unexpected);
-            return api.error(500, "api_error", "Internal server error", api.nextRequestId(), Map.of());
+            return BedrockRoutes.handles(request.path())
+                    ? AwsError.fromApi(500, "api_error", "Internal server error", Map.of()).response()
+                    : api.error(500, "api_error", "Internal server error", api.nextRequestId(), Map.of());
         }
     }
 
@@ -226,11 +231,11 @@ public class OfflineSimulator {
         }
         response.setChunked(true);
         streamsOpen.incrementAndGet();
-        stream(response, answer.frames(), 0);
+        stream(response, answer.chunks(), 0);
     }
 
     /** One frame now, the next after {@code anthropic.simulator.stream-pace}; stops when the client leaves. */
-    private void stream(HttpServerResponse response, List<String> frames, int next) {
+    private void stream(HttpServerResponse response, List<byte[]> frames, int next) {
         if (response.closed()) {
             streamsAbandoned.incrementAndGet();
             streamsOpen.decrementAndGet();
@@ -241,7 +246,7 @@ public class OfflineSimulator {
             response.end();
             return;
         }
-        response.write(frames.get(next));
+        response.write(Buffer.buffer(frames.get(next)));
         long pace = config.streamPace().toMillis();
         if (pace == 0) {
             vertx.runOnContext(ignored -> stream(response, frames, next + 1));

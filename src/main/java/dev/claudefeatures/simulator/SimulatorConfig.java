@@ -1,6 +1,8 @@
 package dev.claudefeatures.simulator;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -34,4 +36,39 @@ public interface SimulatorConfig {
     /** Interface the simulator listens on. */
     @WithDefault("localhost")
     String host();
+
+    /** {@code anthropic.simulator.aws.*}: the test credentials the AWS routes accept (SigV4). */
+    Aws aws();
+
+    /** {@code anthropic.simulator.bedrock.*}: the simulated Bedrock account. */
+    Bedrock bedrock();
+
+    interface Aws {
+
+        /**
+         * The one access key id accepted; another is a 403 {@code UnrecognizedClientException}.
+         * AWS's documented example, as is the secret: test credentials, never real ones.
+         */
+        @WithDefault("AKIAIOSFODNN7EXAMPLE")
+        String accessKeyId();
+
+        /** The secret that signatures are checked with. */
+        @WithDefault("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+        String secretAccessKey();
+
+        /**
+         * When set, the only {@code x-amz-security-token} accepted (and sent by the stand-in);
+         * unset, any token or none.
+         */
+        Optional<String> sessionToken();
+    }
+
+    interface Bedrock {
+
+        /**
+         * Bedrock model ids the account has no access to: a call with one is a 403
+         * {@code AccessDeniedException}, as for a model not enabled in the account.
+         */
+        Optional<List<String>> modelsWithoutAccess();
+    }
 }

@@ -40,9 +40,11 @@ public final class StandAloneSimulator implements StandInFactory {
     public StandInEndpoint create(Config config) {
         SmallRyeConfig own = ownConfig(config);
         Vertx vertx = Vertx.vertx();
-        OfflineSimulator simulator = new OfflineSimulator(own.getConfigMapping(SimulatorConfig.class), vertx,
+        SimulatorConfig simulatorConfig = own.getConfigMapping(SimulatorConfig.class);
+        OfflineSimulator simulator = new OfflineSimulator(simulatorConfig, vertx,
                 own.getConfigMapping(ModelCatalog.class), new ObjectMapper());
-        return new Running(new SimulatorStandIn(simulator, own.getConfigMapping(AnthropicConfig.class)), vertx);
+        return new Running(new SimulatorStandIn(simulator, own.getConfigMapping(AnthropicConfig.class),
+                simulatorConfig), vertx);
     }
 
     /** The tool's configuration sources, read into the mappings the simulator needs, on a free port. */

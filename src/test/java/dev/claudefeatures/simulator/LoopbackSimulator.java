@@ -132,8 +132,8 @@ public final class LoopbackSimulator implements AutoCloseable {
         streamsOpen.incrementAndGet();
         try {
             exchange.sendResponseHeaders(200, 0);
-            for (String frame : answer.frames()) {
-                exchange.getResponseBody().write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (byte[] frame : answer.chunks()) {
+                exchange.getResponseBody().write(frame);
                 exchange.getResponseBody().flush();
                 if (!streamPace.isZero()) {
                     Thread.sleep(streamPace.toMillis());
