@@ -30,6 +30,8 @@ import dev.claudefeatures.testing.TestConfig;
 public final class LoopbackSimulator implements AutoCloseable {
 
     private final SimulatedApi api;
+    /** Every provider's routes, signatures checked against the simulator's default test credentials. */
+    private final ProviderRoutes routes;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -44,6 +46,10 @@ public final class LoopbackSimulator implements AutoCloseable {
         this.streamPace = streamPace;
         ModelCatalog catalog = TestConfig.with(Map.of(), ModelCatalog.class).getConfigMapping(ModelCatalog.class);
         api = new SimulatedApi(catalog, new PromptCache(System::nanoTime), new ObjectMapper());
+        SigV4Check sigV4 = SigV4Check.of(TestConfig.with(Map.of(), SimulatorConfig.class)
+                .getConfigMapping(SimulatorConfig.class).aws(), java.time.Instant::now);
+        routes = new ProviderRoutes(api, sigV4, new BedrockRoutes(api, sigV4, catalog, java.util.Set.of(),
+                new ObjectMapper()));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::serve);
         server.setExecutor(threads);
@@ -96,14 +102,17 @@ public final class LoopbackSimulator implements AutoCloseable {
             body = in.readAllBytes();
         }
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-        String path = exchange.getRequestURI().getPath();
+        Map<String, List<String>> allHeaders = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            allHeaders.put(name.toLowerCase(Locale.ROOT), List.copyOf(values));
+        });
+        String path = exchange.getRequestURI().getRawPath();
         received.add(new ReceivedRequest(path, Map.copyOf(headers), new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         SimulatedResponse scripted = raw.poll();
         Fault fault = scripted == null ? faults.poll() : null;
-        SimulatedResponse answer = scripted != null ? scripted : fault != null && fault.isError()
-                ? api.error(fault.status(), fault.errorType(), fault.message(), api.nextRequestId(), fault.headers())
-                : api.handle(exchange.getRequestMethod(), path, headers::get, body, fault);
+        SimulatedResponse answer = scripted != null ? scripted : routes.answer(new WireRequest(exchange.getRequestMethod(),
+                path, exchange.getRequestURI().getRawQuery(), allHeaders, body), fault);
         if (fault != null && !fault.delay().isZero()) {
             try {
                 Thread.sleep(fault.delay().toMillis());
