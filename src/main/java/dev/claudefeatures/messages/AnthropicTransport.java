@@ -305,9 +305,15 @@ public final class AnthropicTransport {
         return new AnthropicTransportException("could not reach the Anthropic API", failure, false);
     }
 
-    /** The API's error answer, as the exception of its meaning, without the key; a 401 has the key read anew. */
+    /**
+     * The API's error answer, as the exception of its meaning, without the key; a 401 has the key
+     * read anew. A signed call sent no key, and its secret never leaves the credentials.
+     */
     private AnthropicApiException rejected(int status, HttpURLConnection connection, String body) {
         AnthropicApiException failure = ApiErrors.of(status, connection::getHeaderField, body);
+        if (config.provider().signsWithAws()) {
+            return failure;
+        }
         if (failure instanceof AnthropicApiException.Authentication) {
             endpoint.keyRejected();
         }

@@ -169,8 +169,25 @@ class ProvidersOnTheSimulatorTest {
         AnthropicConfig config = TestConfig.with(settings, AnthropicConfig.class).getConfigMapping(AnthropicConfig.class);
         BedrockModels bedrock = model -> route.bedrockRoute == null ? Optional.empty()
                 : Optional.of(new BedrockModels.Model("global.anthropic." + model, route.bedrockRoute));
-        MessagesClient client = new MessagesClient(config, new FixedEndpoint(simulator.baseUri(), null, credentials),
-                bedrock, AnthropicTransport.lenientJson(), Ticker.SYSTEM);
+        // As a deployed function's endpoint on an AWS route: credentials, and no key to ask for, ever.
+        AnthropicEndpoint signing = new AnthropicEndpoint() {
+            @Override
+            public java.net.URI baseUri() {
+                return simulator.baseUri();
+            }
+
+            @Override
+            public String apiKey() {
+                throw new AnthropicCredentialsException("no Anthropic API key: a signed route must not ask", null);
+            }
+
+            @Override
+            public software.amazon.awssdk.identity.spi.AwsCredentialsIdentity awsCredentials() {
+                return credentials;
+            }
+        };
+        MessagesClient client = new MessagesClient(config, signing, bedrock, AnthropicTransport.lenientJson(),
+                Ticker.SYSTEM);
         clients.add(client);
         return client;
     }

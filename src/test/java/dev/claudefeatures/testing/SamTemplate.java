@@ -90,11 +90,16 @@ public final class SamTemplate {
         return root.path("Globals").path("Function").path("Timeout").asInt();
     }
 
-    /** The environment every function gets, parameters resolved. */
+    /** The environment every function gets, parameters resolved; a variable that is {@code AWS::NoValue} is not set. */
     public Map<String, String> functionEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         root.path("Globals").path("Function").path("Environment").path("Variables").fields()
-                .forEachRemaining(variable -> env.put(variable.getKey(), resolve(variable.getValue())));
+                .forEachRemaining(variable -> {
+                    String value = resolve(variable.getValue());
+                    if (!value.equals("AWS::NoValue")) {
+                        env.put(variable.getKey(), value);
+                    }
+                });
         return env;
     }
 
