@@ -171,6 +171,61 @@ class EvaluateCommandTest {
         assertThat(upstream.received()).isEmpty();
     }
 
+    /** As a person runs evaluate with AWS credentials: the default chain reads them from system properties here. */
+    private int evaluateSigned(Map<String, String> config, String... args) throws Exception {
+        System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        try {
+            Map<String, String> all = new HashMap<>(config);
+            all.put("anthropic.offline", "false");
+            all.put("anthropic.base-url", upstream.baseUri().toString());
+            all.put("anthropic.aws.region", "us-east-1");
+            return evaluateWith(all, args);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
+    void onBedrockItGoesCallByCallToInvokeModelSignedAtListPrices() throws Exception {
+        assertThat(evaluateSigned(Map.of("anthropic.provider", "bedrock"), "--feature", "classify-ticket",
+                "--samples", "infra/samples/classify-ticket.jsonl")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Amazon Bedrock has no Message Batches: one call at a time, at list prices");
+        assertThat(out()).doesNotContain("batch (50 % off) prices");
+        assertThat(rows().get("claude-sonnet-4-6")[2]).as("fit the schema").isEqualTo("8/8");
+        assertThat(upstream.received()).hasSize(16).allSatisfy(request -> {
+            assertThat(request.path()).startsWith("/model/global.anthropic.claude-").endsWith("/invoke");
+            assertThat(request.header("authorization")).contains("/us-east-1/bedrock/aws4_request");
+        });
+    }
+
+    @Test
+    void onBedrockAModelWithoutABedrockIdIsRefusedBeforeAnythingIsSent() throws Exception {
+        assertThat(evaluateSigned(Map.of("anthropic.provider", "bedrock"), "--feature", "summarise", "--samples",
+                "infra/samples/summarise.jsonl", "--models", "claude-sonnet-5")).isEqualTo(EvaluateCommand.BAD_INPUT);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("model claude-sonnet-5 has no "
+                + "models.claude-sonnet-5.bedrock.model-id, and anthropic.provider is bedrock");
+        assertThat(upstream.received()).isEmpty();
+    }
+
+    @Test
+    void onClaudePlatformOnAwsItRunsOneBatchSignedInTheWorkspace() throws Exception {
+        assertThat(evaluateSigned(Map.of("anthropic.provider", "aws", "anthropic.aws.workspace-id", "wrkspc_eval"),
+                "--feature", "extract-invoice", "--samples", "infra/samples/extract-invoice.jsonl", "--models",
+                "claude-opus-4-6")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(batchesCreated()).isEqualTo(1);
+        assertThat(out()).contains("batch (50 % off) prices");
+        assertThat(upstream.received()).isNotEmpty().allSatisfy(request -> {
+            assertThat(request.header("authorization")).contains("/us-east-1/aws-external-anthropic/aws4_request");
+            assertThat(request.header("anthropic-workspace-id")).isEqualTo("wrkspc_eval");
+        });
+    }
+
     @Test
     void aSecondRunReadsTheBatchTheFirstCreated() throws Exception {
         assertThat(evaluate("--feature", "extract-invoice", "--samples", "infra/samples/extract-invoice.jsonl",
