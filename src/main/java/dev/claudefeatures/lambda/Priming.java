@@ -199,8 +199,8 @@ public class Priming {
         long start = System.nanoTime();
         try {
             client.connect(model, within);
-            LOG.infof("Read the API key and connected to the API ahead of the first invocation, in %d ms",
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("Read the API key (or AWS credentials) and connected to the API ahead of the first "
+                    + "invocation, in %d ms", (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException failed) {
             LOG.warnf("Could not connect to the API ahead of the first invocation; its first call will try again: %s",
                     failed.getMessage());

@@ -171,8 +171,13 @@ class EvaluateCommandTest {
         assertThat(upstream.received()).isEmpty();
     }
 
-    /** As a person runs evaluate with AWS credentials: the default chain reads them from system properties here. */
+    /**
+     * As a person runs evaluate with AWS credentials: the default chain reads them from system
+     * properties here, the simulator's test pair in place of the build's own, restored after.
+     */
     private int evaluateSigned(Map<String, String> config, String... args) throws Exception {
+        String accessKey = System.getProperty("aws.accessKeyId");
+        String secretKey = System.getProperty("aws.secretAccessKey");
         System.setProperty("aws.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
         System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         try {
@@ -182,8 +187,16 @@ class EvaluateCommandTest {
             all.put("anthropic.aws.region", "us-east-1");
             return evaluateWith(all, args);
         } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
+            restore("aws.accessKeyId", accessKey);
+            restore("aws.secretAccessKey", secretKey);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 

@@ -110,7 +110,7 @@ class PrimingIT {
                     assertThat(call.header("x-api-key")).isEqualTo(API_KEY);
                 });
         assertThat(init).as("connected ahead").anyMatch(line -> line.contains(
-                "Read the API key and connected to the API ahead of the first invocation"));
+                "Read the API key (or AWS credentials) and connected to the API ahead of the first invocation"));
         assertThat(usageLines(init)).as("no usage line for the rehearsal").isEmpty();
         assertThat(init).as("no EMF document for the rehearsal").noneMatch(line -> line.contains("\"_aws\""));
     }

@@ -55,6 +55,10 @@ class ProviderParityIT {
             Map<String, String> env = environment(template, runtimeApi.address(), "claude-features-" + provider,
                     upstream, secrets);
             assertThat(env).containsEntry("ANTHROPIC_PROVIDER", provider).doesNotContainKey("ANTHROPIC_API_KEY_SECRET_ID");
+            // Priming at init, as without SnapStart: the rehearsal against the in-process simulator, signed with
+            // its test credentials, then the connection ahead to the provider, signed with the role's.
+            env.put("LAMBDA_PRIMING", "init");
+            env.put("LAMBDA_PRIMING_ROUNDS", "2"); // the default 300 would add seconds to the start
 
             try (PackagedFunction function = PackagedFunction.start(Path.of("target", "function.zip"),
                     Path.of("target", "lambda-runtime"), Files.createDirectories(Path.of("target", "parity-" + provider)),
@@ -69,6 +73,9 @@ class ProviderParityIT {
                 responses.add(JSON.readTree(function.invoke(runtimeApi,
                         Files.readString(Path.of("infra", "events", "summarise.json")), timeout).response()));
                 stdout = function.stdoutLines();
+                assertThat(String.join("\n", stdout)).contains("Primed ")
+                        .contains("Read the API key (or AWS credentials) and connected to the API ahead of the first "
+                                + "invocation").doesNotContain("Could not connect", "Priming skipped");
             }
             received = upstream.received();
             assertThat(secrets.targets()).as("nothing reads Secrets Manager").isEmpty();
