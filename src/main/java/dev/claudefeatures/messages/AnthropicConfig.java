@@ -23,7 +23,6 @@ public interface AnthropicConfig {
      * AWS credentials of the default chain (on Lambda, the function's role) and read no key.
      */
     @WithDefault("anthropic")
-    @WithConverter(ProviderConverter.class)
     Provider provider();
 
     /**

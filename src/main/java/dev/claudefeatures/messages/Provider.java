@@ -53,14 +53,4 @@ public enum Provider {
             case BEDROCK -> URI.create("https://bedrock-runtime." + region + ".amazonaws.com");
         };
     }
-
-    /** The provider {@code anthropic.provider} names, case as written in the docs; null when none does. */
-    public static Provider named(String name) {
-        for (Provider provider : values()) {
-            if (provider.configName.equals(name)) {
-                return provider;
-            }
-        }
-        return null;
-    }
 }

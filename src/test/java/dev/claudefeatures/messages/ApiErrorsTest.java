@@ -27,6 +27,24 @@ class ApiErrorsTest {
     }
 
     @Test
+    void awsErrorsAreReadFromTheirOwnShapeTypeFromTheHeaderAndTheirMeaningFromTheStatus() {
+        Map<String, String> headers = Map.of("x-amzn-errortype",
+                "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/", "x-amzn-requestid", "b1e2");
+
+        AnthropicApiException throttled = ApiErrors.of(429, headers::get,
+                "{\"message\":\"Too many requests, please wait before trying again.\"}");
+        AnthropicApiException denied = ApiErrors.of(403, name -> null, "{\"Message\":\"User is not authorized\"}");
+
+        assertThat(throttled).isInstanceOf(AnthropicApiException.RateLimited.class);
+        assertThat(throttled.errorType()).isEqualTo("ThrottlingException");
+        assertThat(throttled.getMessage()).endsWith(": Too many requests, please wait before trying again.");
+        assertThat(throttled.requestId()).isEqualTo("b1e2");
+        assertThat(denied).isInstanceOf(AnthropicApiException.PermissionDenied.class);
+        assertThat(denied.errorType()).isEqualTo("permission_error");
+        assertThat(denied.getMessage()).endsWith(": User is not authorized");
+    }
+
+    @Test
     void aBodyThatIsNotJsonKeepsTheStatusAndAMeaningfulType() {
         AnthropicApiException e = ApiErrors.of(529, name -> null, "<html>busy</html>");
 

@@ -45,6 +45,20 @@ class EmfSinkTest {
             Map.entry("Errors", "[[]]"), Map.entry("Retries", "[[]]"));
 
     @Test
+    void theProviderIsAPropertyOfTheDocumentAndNoDimension() throws Exception {
+        EmfSink onBedrock = new EmfSink("ClaudeFeatures", Clock.fixed(NOW, ZoneOffset.UTC), JSON, new StdoutLines(),
+                dev.claudefeatures.messages.Provider.BEDROCK);
+
+        for (String line : onBedrock.lines(List.of(record("claude-sonnet-4-6", 100, StopReason.END_TURN, 1, null)))) {
+            JsonNode document = JSON.readTree(line);
+            assertThat(document.path("provider").asText()).isEqualTo("bedrock");
+            assertThat(document.path("_aws").toString()).doesNotContain("provider");
+        }
+        assertThat(JSON.readTree(sink.lines(List.of(record("claude-sonnet-4-6", 100, StopReason.END_TURN, 1, null)))
+                .get(0)).path("provider").asText()).isEqualTo("anthropic");
+    }
+
+    @Test
     void aLineIsValidEmbeddedMetricFormatAndDeclaresEachMetricUnderItsOwnSets() throws Exception {
         List<String> lines = sink.lines(List.of(record("claude-sonnet-4-6", 100, StopReason.MAX_TOKENS, 2, null)));
 

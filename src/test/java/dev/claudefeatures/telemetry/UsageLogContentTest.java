@@ -19,6 +19,11 @@ class UsageLogContentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<JsonNode> written(boolean logContent) throws Exception {
+        return written(logContent, dev.claudefeatures.messages.Provider.ANTHROPIC);
+    }
+
+    private static List<JsonNode> written(boolean logContent, dev.claudefeatures.messages.Provider provider)
+            throws Exception {
         List<String> lines = new ArrayList<>();
         TelemetryConfig config = TestConfig.with(Map.of("telemetry.log-content", Boolean.toString(logContent)),
                 TelemetryConfig.class).getConfigMapping(TelemetryConfig.class);
@@ -27,7 +32,7 @@ class UsageLogContentTest {
             public void write(String line) {
                 lines.add(line);
             }
-        }, config, dev.claudefeatures.messages.Provider.ANTHROPIC);
+        }, config, provider);
 
         log.write(MetricValuesTest.STOPPED, () -> "Ship the blue order first.", "Blue order first.");
 
@@ -36,6 +41,13 @@ class UsageLogContentTest {
             parsed.add(JSON.readTree(line));
         }
         return parsed;
+    }
+
+    @Test
+    void theUsageLineNamesItsProvider() throws Exception {
+        assertThat(written(false).get(0).path("provider").asText()).isEqualTo("anthropic");
+        assertThat(written(false, dev.claudefeatures.messages.Provider.BEDROCK).get(0).path("provider").asText())
+                .isEqualTo("bedrock");
     }
 
     @Test
