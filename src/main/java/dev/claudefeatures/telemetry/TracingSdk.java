@@ -5,7 +5,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -15,12 +14,10 @@ import io.quarkus.arc.InstanceHandle;
 import io.quarkus.arc.Unremovable;
 
 /**
- * The application's {@link OpenTelemetry}, decided once at start-up: the SDK exactly as
- * {@code quarkus-opentelemetry} builds it (exporter, sampler, propagators, span processors) when the
- * package carries the extension ({@code ./mvnw package -Ptraced}) and {@code quarkus.otel.sdk.disabled}
- * is false; otherwise the API's no-op, so that no SDK is built nor loaded. The default package
- * carries neither the extension nor its settings: its extension classes alone cost about 200
- * classes and 0.1 s of every cold start (docs/PERFORMANCE.md, "Traces off").
+ * The application's {@link OpenTelemetry}, decided once at start-up by {@code quarkus.otel.sdk.disabled}:
+ * with tracing off (the default), the API's no-op, so that the SDK is never built nor loaded; with
+ * tracing on, the SDK exactly as {@code quarkus-opentelemetry} builds it (exporter, sampler,
+ * propagators, span processors).
  *
  * <p>Why: Quarkus 3.33 creates its {@code OpenTelemetry} bean at every start, tracing off or not
  * ({@code InstrumentationRecorder.setupVertxTracer} looks it up before it reads
@@ -32,8 +29,6 @@ import io.quarkus.arc.Unremovable;
 @Singleton
 public class TracingSdk {
 
-    private static final Logger LOG = Logger.getLogger(TracingSdk.class);
-
     /** The instrumentation scope of Quarkus's {@code TracerProducer}, kept for the kit's spans. */
     static final String QUARKUS_SCOPE = "io.quarkus.opentelemetry";
 
@@ -41,17 +36,8 @@ public class TracingSdk {
     @Produces
     @Singleton
     @Unremovable
-    OpenTelemetry openTelemetry(
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "true") boolean sdkDisabled) {
-        OpenTelemetry quarkus = sdkDisabled ? null : quarkusOpenTelemetry();
-        if (quarkus != null) {
-            return quarkus;
-        }
-        if ("false".equals(System.getenv("OTEL_SDK_DISABLED"))) {
-            LOG.warn("OTEL_SDK_DISABLED=false, but this package was built without tracing: nothing is traced. "
-                    + "Build it with ./mvnw package -Ptraced (docs/OBSERVABILITY.md, \"Traces (OpenTelemetry)\")");
-        }
-        return OpenTelemetry.noop();
+    OpenTelemetry openTelemetry(@ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean sdkDisabled) {
+        return sdkDisabled ? OpenTelemetry.noop() : quarkusOpenTelemetry();
     }
 
     /**
@@ -65,10 +51,7 @@ public class TracingSdk {
         return openTelemetry.getTracer(QUARKUS_SCOPE);
     }
 
-    /**
-     * The bean this one hides: Quarkus's own, which builds the SDK from {@code quarkus.otel.*};
-     * null in a package built without the extension.
-     */
+    /** The bean this one hides: Quarkus's own, which builds the SDK from {@code quarkus.otel.*}. */
     @SuppressWarnings("unchecked")
     private static OpenTelemetry quarkusOpenTelemetry() {
         for (Bean<?> bean : Arc.container().beanManager().getBeans(OpenTelemetry.class)) {
@@ -77,6 +60,6 @@ public class TracingSdk {
                 return sdk.get();
             }
         }
-        return null;
+        throw new IllegalStateException("quarkus-opentelemetry's OpenTelemetry bean is missing");
     }
 }
