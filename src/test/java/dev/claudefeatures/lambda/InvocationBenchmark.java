@@ -138,7 +138,7 @@ class InvocationBenchmark {
                         })),
                         new Way("(b) typed client", () -> timed(() -> check(
                                 typed.create(request).response().text().startsWith("[offline simulator]"), "typed"))),
-                        new Way("(c) official Java SDK 3.13.0", () -> timed(() -> check(sdk.messages().create(params)
+                        new Way("(c) official Java SDK", () -> timed(() -> check(sdk.messages().create(params)
                                 .content().get(0).asText().text().startsWith("[offline simulator]"), "sdk"))),
                         new Way("(d) packaged function, one invocation", () -> timed(() -> {
                             FakeRuntimeApi.Result result = runtimeApi.invoke(summariseEvent, Duration.ofSeconds(30))
