@@ -28,8 +28,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@link AnthropicEndpoint}'s), the key, the {@code anthropic-version} and {@code anthropic-beta}
  * headers, the timeouts ({@code anthropic.timeout} per attempt, {@code anthropic.connect-timeout}),
  * the retries ({@link RetryPolicy}, as the official SDKs retry), the key's re-read after a 401 and
- * the key's redaction from every error. Two ways of calling: {@link #send} (one JSON answer) and
- * {@link #stream} (server-sent events, handed on as they arrive).
+ * the key's redaction from every error. Each call leaves in its provider's form
+ * ({@link ProviderRequests}: the API's, or Claude Platform on AWS's and Bedrock's, signed with
+ * SigV4), and Bedrock's event stream is read back as the API's ({@link EventStreamDecoder}). Two
+ * ways of calling: {@link #send} (one JSON answer) and {@link #stream} (server-sent events, handed
+ * on as they arrive).
  *
  * <p>On the JDK's {@link HttpURLConnection}: each exchange runs on the calling thread, with the
  * JDK's keep-alive cache, over HTTP/1.1. Not the typed Quarkus REST client: the {@code evaluate}
