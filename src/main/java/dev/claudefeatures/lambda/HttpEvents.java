@@ -4,8 +4,11 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
-/** Builds the Function URL (API Gateway v2) event of a plain HTTP request. */
+/** Reads the Function URL (API Gateway v2) event of an invocation, and builds the one of a plain HTTP request. */
 final class HttpEvents {
 
     private HttpEvents() {
@@ -37,5 +40,15 @@ final class HttpEvents {
         event.setIsBase64Encoded(false);
         event.setRequestContext(context);
         return event;
+    }
+
+    /**
+     * Reads the HTTP event of a Function URL invocation (the API Gateway v2 shape) whole into the
+     * AWS library's own model: cookies, base64 body, query string, repeated headers (comma-joined,
+     * as Lambda sends them) and the request context with the caller's IAM identity.
+     */
+    static ObjectReader reader(ObjectMapper json) {
+        return json.readerFor(APIGatewayV2HTTPEvent.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

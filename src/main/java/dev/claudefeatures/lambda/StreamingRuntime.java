@@ -17,11 +17,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.claudefeatures.web.Problem;
+import dev.claudefeatures.web.ProblemType;
+import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
 
 /**
  * The Lambda Runtime API loop of a function that streams its answers (a Function URL in
@@ -41,6 +42,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @ApplicationScoped
 public class StreamingRuntime {
 
+    /** Answered when the application gives no answer within the invocation's time. */
+    private static final Problem NOT_ANSWERED = Problem.of(ProblemType.INTERNAL_ERROR, 500,
+            "The request was not answered in time.");
     private static final Logger LOG = Logger.getLogger(StreamingRuntime.class);
     private static final Object END = new Object();
     /** Where the Runtime Interface Client puts an invocation's X-Ray trace header, and X-Ray's libraries read it. */
@@ -56,7 +60,7 @@ public class StreamingRuntime {
     @Inject
     StreamingRuntime(ObjectMapper json, InvocationEnds ends, Priming priming) {
         this.json = json;
-        this.events = eventReader(json);
+        this.events = HttpEvents.reader(json);
         this.ends = ends;
         this.priming = priming;
     }
@@ -76,7 +80,7 @@ public class StreamingRuntime {
         }
     }
 
-    private void serve(RuntimeApi api, RuntimeApi.Invocation invocation) throws IOException, InterruptedException {
+    void serve(RuntimeApi api, RuntimeApi.Invocation invocation) throws IOException, InterruptedException {
         String requestId = invocation.requestId();
         RuntimeContext context = new RuntimeContext(requestId, invocation.functionArn(),
                 invocation.deadlineEpochMillis());
@@ -86,24 +90,40 @@ public class StreamingRuntime {
         } else {
             System.clearProperty(TRACE_HEADER_PROPERTY);
         }
+        VirtualClientConnection connection = null;
         try {
             BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
             try {
-                VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(invocation.event()), context,
+                connection = VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(invocation.event()), context,
                         queueing(pieces));
             } catch (IOException | RuntimeException unusable) {
                 error(api, requestId, unusable);
                 return;
             }
-            Object first = pieces.take();
+            Object first = pieces.poll(timeLeft(context), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                LOG.errorf("The application gave no answer within the invocation's time (request %s); answered 500",
+                        requestId);
+                stream(api, requestId, prelude(json, 500, Map.of("Content-Type", List.of(Problem.MEDIA_TYPE))),
+                        new LinkedBlockingQueue<>(List.of(json.writeValueAsBytes(NOT_ANSWERED), END)), context);
+                return;
+            }
             if (first instanceof Throwable failure) {
                 error(api, requestId, failure);
                 return;
             }
-            stream(api, requestId, first, pieces);
+            stream(api, requestId, first, pieces, context);
         } finally {
+            if (connection != null) {
+                connection.close();
+            }
             ends.ended(requestId);
         }
+    }
+
+    /** What is left of the invocation's time for the answer to come, less the time kept to post it. */
+    private static long timeLeft(RuntimeContext context) {
+        return Math.max(context.getRemainingTimeInMillis() - LambdaHandler.ANSWER_TIME.toMillis(), 0);
     }
 
     /** The answer's pieces, as they come, onto a queue: the prelude, each chunk, then its end or failure. */
@@ -137,8 +157,9 @@ public class StreamingRuntime {
      */
     private int rehearse(String event) {
         BlockingQueue<Object> pieces = new LinkedBlockingQueue<>();
+        VirtualClientConnection connection = null;
         try {
-            VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(event), new RuntimeContext(
+            connection = VirtualHttp.dispatch(events.<APIGatewayV2HTTPEvent>readValue(event), new RuntimeContext(
                     "priming-" + UUID.randomUUID(), null, System.currentTimeMillis() + REHEARSAL_TIME_MS), queueing(pieces));
             Object first = pieces.poll(REHEARSAL_TIME_MS, TimeUnit.MILLISECONDS);
             if (!(first instanceof byte[] prelude)) {
@@ -156,16 +177,26 @@ public class StreamingRuntime {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return 500;
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
         }
     }
 
-    /** Posts the answer as it comes: the prelude first, then each piece, flushed. */
-    private static void stream(RuntimeApi api, String requestId, Object prelude, BlockingQueue<Object> pieces)
-            throws IOException, InterruptedException {
+    /** Posts the answer as it comes: the prelude first, then each piece, flushed, until the end or the invocation's time. */
+    private static void stream(RuntimeApi api, String requestId, Object prelude, BlockingQueue<Object> pieces,
+            RuntimeContext context) throws IOException, InterruptedException {
         try (OutputStream out = api.streamResponse(requestId)) {
             out.write((byte[]) prelude);
             out.flush();
-            for (Object piece = pieces.take(); piece != END; piece = pieces.take()) {
+            for (Object piece = pieces.poll(timeLeft(context), TimeUnit.MILLISECONDS); piece != END;
+                    piece = pieces.poll(timeLeft(context), TimeUnit.MILLISECONDS)) {
+                if (piece == null) {
+                    LOG.errorf("The answer stopped coming within the invocation's time (request %s); the stream ends",
+                            requestId);
+                    break;
+                }
                 if (piece instanceof Throwable failure) {
                     // The status has gone out: the stream just ends; the log says why.
                     LOG.error("The answer failed after it had started streaming", failure);
@@ -190,36 +221,11 @@ public class StreamingRuntime {
         }
     }
 
-    /**
-     * The HTTP-integration prelude: status, headers and cookies as JSON, then eight NUL bytes. Each
-     * {@code Set-Cookie} is a cookie of its own (joined, they would break); other repeated headers
-     * are joined with commas, as HTTP allows.
-     */
+    /** The HTTP-integration prelude: status, headers and cookies as JSON ({@link HttpAnswer#head}), then eight NUL bytes. */
     static byte[] prelude(ObjectMapper json, int status, Map<String, List<String>> headers) {
-        ObjectNode prelude = json.createObjectNode().put("statusCode", status);
-        ObjectNode headerNode = prelude.putObject("headers");
-        ArrayNode cookies = json.createArrayNode();
-        headers.forEach((name, values) -> {
-            if ("set-cookie".equalsIgnoreCase(name)) {
-                values.forEach(cookies::add);
-            } else {
-                headerNode.put(name, String.join(",", values));
-            }
-        });
-        prelude.set("cookies", cookies);
-        byte[] head = prelude.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] head = HttpAnswer.head(json, status, headers).toString().getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[head.length + 8];
         System.arraycopy(head, 0, bytes, 0, head.length);
         return bytes;
-    }
-
-    /**
-     * Reads the HTTP event of a Function URL invocation (the API Gateway v2 shape) whole into the
-     * AWS library's own model: cookies, base64 body, query string, repeated headers (comma-joined,
-     * as Lambda sends them) and the request context with the caller's IAM identity.
-     */
-    static ObjectReader eventReader(ObjectMapper json) {
-        return json.readerFor(APIGatewayV2HTTPEvent.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

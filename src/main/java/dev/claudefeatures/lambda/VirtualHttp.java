@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudefeatures.web.Problem;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -32,10 +34,11 @@ import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 
 /**
  * Hands an HTTP event (API Gateway v2 or Function URL: the same shape) to the application through
- * Quarkus's in-memory HTTP channel, as quarkus-amazon-lambda-http does, but passes the answer on
- * piece by piece as the application writes it instead of gathering it: the head, each body
- * chunk, the end. The Lambda {@link Context} travels with the request, so that resources and the
- * request budget see the invocation's remaining time.
+ * Quarkus's in-memory HTTP channel, as quarkus-amazon-lambda-http does, and passes the answer on
+ * piece by piece as the application writes it: the head, each body chunk, the end. The streaming
+ * runtime relays the pieces as they come; {@link LambdaHandler} gathers them ({@link HttpAnswer}).
+ * The Lambda {@link Context} travels with the request, so that resources and the request budget
+ * see the invocation's remaining time.
  */
 final class VirtualHttp {
 
@@ -68,6 +71,9 @@ final class VirtualHttp {
             headers.setContextObject(Context.class, context);
         }
         headers.setContextObject(APIGatewayV2HTTPEvent.class, event);
+        if (event.getRequestContext() != null) {
+            headers.setContextObject(APIGatewayV2HTTPEvent.RequestContext.class, event.getRequestContext());
+        }
         APIGatewayV2HTTPEvent.RequestContext.Http http = event.getRequestContext() == null ? null
                 : event.getRequestContext().getHttp();
         if (http == null || http.getMethod() == null) {
@@ -103,8 +109,22 @@ final class VirtualHttp {
         InetSocketAddress client = http.getSourceIp() == null ? null : new InetSocketAddress(http.getSourceIp(), 443);
         VirtualClientConnection connection = VirtualClientConnection.connect(new Relay(listener),
                 VertxHttpRecorder.VIRTUAL_HTTP, client);
-        connection.sendMessage(request);
-        connection.sendMessage(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)));
+        DefaultLastHttpContent content = new DefaultLastHttpContent(Unpooled.wrappedBuffer(body));
+        // Sent from the channel's own event loop once its registration there is done (Netty calls
+        // handlerAdded on that loop, during the registration or after it): Quarkus's VirtualChannel
+        // loses a message sent from another thread while it begins to read (doBeginRead finds its
+        // queue empty, then marks itself waiting), and the request is never served
+        // (VirtualChannelBenchmark).
+        connection.peer().pipeline().addLast(new ChannelHandlerAdapter() {
+            @Override
+            public void handlerAdded(ChannelHandlerContext context) {
+                context.pipeline().remove(this);
+                context.executor().execute(() -> {
+                    connection.sendMessage(request);
+                    connection.sendMessage(content);
+                });
+            }
+        });
         return connection;
     }
 

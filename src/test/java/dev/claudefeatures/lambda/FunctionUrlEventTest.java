@@ -48,7 +48,7 @@ class FunctionUrlEventTest {
 
     @Test
     void theEventIsReadWholeCookiesBodyQueryHeadersAndTheCallersIamIdentity() throws Exception {
-        APIGatewayV2HTTPEvent event = StreamingRuntime.eventReader(JSON).readValue(fullEvent(), APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event = HttpEvents.reader(JSON).readValue(fullEvent(), APIGatewayV2HTTPEvent.class);
 
         assertThat(event.getCookies()).containsExactly("session=abc", "theme=dark");
         assertThat(event.getIsBase64Encoded()).isTrue();
@@ -70,7 +70,7 @@ class FunctionUrlEventTest {
 
     @Test
     void anEventWithoutTheOptionalPartsIsReadToo() throws Exception {
-        APIGatewayV2HTTPEvent event = StreamingRuntime.eventReader(JSON).readValue(
+        APIGatewayV2HTTPEvent event = HttpEvents.reader(JSON).readValue(
                 Files.readAllBytes(Path.of("infra", "events", "chat.json")), APIGatewayV2HTTPEvent.class);
 
         assertThat(event.getCookies()).isNull();
