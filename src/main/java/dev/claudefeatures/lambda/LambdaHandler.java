@@ -44,6 +44,8 @@ public class LambdaHandler {
     private static final long PRIMING_TIME_MS = 30_000;
     /** Kept from the invocation's time to post a problem when the application has not answered. */
     static final Duration ANSWER_TIME = Duration.ofMillis(500);
+    /** Answered when the application gives no answer within the invocation's time; on both runtimes. */
+    static final Problem NOT_ANSWERED = Problem.of(ProblemType.INTERNAL_ERROR, 500, "The request was not answered in time.");
 
     static {
         // Before Quarkus starts: RequestUriCheck answers an invalid URI with a problem, not a bare 400.
@@ -92,8 +94,7 @@ public class LambdaHandler {
             }
             log().errorf("The application gave no answer within the invocation's time (request %s); answered 500",
                     context.getAwsRequestId());
-            return httpResponse(Problem.of(ProblemType.INTERNAL_ERROR, 500,
-                    "The request was not answered in time."));
+            return httpResponse(NOT_ANSWERED);
         } catch (ExecutionException failed) {
             log().error("The application's answer failed", failed.getCause());
             return httpResponse(Problem.of(ProblemType.INTERNAL_ERROR, 500,

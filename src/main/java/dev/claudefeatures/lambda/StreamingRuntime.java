@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.claudefeatures.web.Problem;
-import dev.claudefeatures.web.ProblemType;
 import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
 
 /**
@@ -42,9 +41,6 @@ import io.quarkus.netty.runtime.virtual.VirtualClientConnection;
 @ApplicationScoped
 public class StreamingRuntime {
 
-    /** Answered when the application gives no answer within the invocation's time. */
-    private static final Problem NOT_ANSWERED = Problem.of(ProblemType.INTERNAL_ERROR, 500,
-            "The request was not answered in time.");
     private static final Logger LOG = Logger.getLogger(StreamingRuntime.class);
     private static final Object END = new Object();
     /** Where the Runtime Interface Client puts an invocation's X-Ray trace header, and X-Ray's libraries read it. */
@@ -105,7 +101,7 @@ public class StreamingRuntime {
                 LOG.errorf("The application gave no answer within the invocation's time (request %s); answered 500",
                         requestId);
                 stream(api, requestId, prelude(json, 500, Map.of("Content-Type", List.of(Problem.MEDIA_TYPE))),
-                        new LinkedBlockingQueue<>(List.of(json.writeValueAsBytes(NOT_ANSWERED), END)), context);
+                        new LinkedBlockingQueue<>(List.of(json.writeValueAsBytes(LambdaHandler.NOT_ANSWERED), END)), context);
                 return;
             }
             if (first instanceof Throwable failure) {
