@@ -352,6 +352,9 @@ class ProdParityIT {
                 .doesNotContain("io.opentelemetry.sdk.OpenTelemetrySdk",
                         "io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk",
                         "io.opentelemetry.sdk.trace.SdkTracerProvider", "io.opentelemetry.sdk.trace.SdkSpan");
+        // Nor the extension: the default package is built without it (-Ptraced adds it).
+        assertThat(loadedClasses).noneMatch(name -> name.startsWith("io.quarkus.opentelemetry."));
+        assertThat(stdoutText + stderrText).doesNotContain("Unrecognized configuration key");
     }
 
     @Test

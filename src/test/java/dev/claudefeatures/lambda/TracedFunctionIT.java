@@ -31,6 +31,8 @@ import dev.claudefeatures.testing.SamTemplate;
  * GenAI attributes and never the text. The collector here is a fake that keeps what it is sent;
  * OTLP's protobuf carries names, keys and ids as their bytes, which is what is checked.
  */
+// Needs quarkus-opentelemetry in the package: runs under ./mvnw verify -Ptraced (.ci/run runs both).
+@org.junit.jupiter.api.Tag("traced")
 class TracedFunctionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

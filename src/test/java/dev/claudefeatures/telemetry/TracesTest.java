@@ -41,6 +41,8 @@ import io.restassured.http.ContentType;
  * request or Lambda's own, is the parent of the function's spans.
  */
 @QuarkusTest
+// Needs quarkus-opentelemetry in the package: runs under ./mvnw verify -Ptraced (.ci/run runs both).
+@org.junit.jupiter.api.Tag("traced")
 class TracesTest extends OnTheSimulator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
